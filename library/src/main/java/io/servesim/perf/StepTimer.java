@@ -1,0 +1,12 @@
+package io.servesim.perf;
+
+/**
+ * Prices one engine pass: how many milliseconds a worker of a fixed (model, GPU, TP) needs for a {@link StepBatch}.
+ * Implementations are immutable, thread-safe and must not allocate in {@link #stepMs(StepBatch)}: it is the
+ * simulator's hot path.
+ */
+@FunctionalInterface
+public interface StepTimer {
+    /** Returns the duration in ms of one pass over {@code batch}; 0 for an empty batch. */
+    double stepMs(StepBatch batch);
+}

@@ -1,0 +1,53 @@
+package io.servesim.spec;
+
+import java.util.List;
+
+/** Range checks shared by the spec records; each failure is a {@link SpecException} naming field and value. */
+final class Checks {
+    private Checks() {
+    }
+
+    static <T> T required(String section, String field, T value) {
+        if (value == null) {
+            throw SpecException.because(section, field, "is missing; it is required");
+        }
+        return value;
+    }
+
+    static void positive(String section, String field, long value) {
+        if (value <= 0) {
+            throw SpecException.of(section, field, value, "allowed: an integer > 0");
+        }
+    }
+
+    static void positiveFinite(String section, String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw SpecException.of(section, field, value, "allowed: a finite number > 0");
+        }
+    }
+
+    static void nonNegativeFinite(String section, String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw SpecException.of(section, field, value, "allowed: a finite number >= 0");
+        }
+    }
+
+    static void fraction(String section, String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw SpecException.of(section, field, value, "allowed: a number in [0, 1]");
+        }
+    }
+
+    static List<Double> list(String section, String field, List<Double> values, double min, double max, String allowed) {
+        if (values == null || values.isEmpty()) {
+            throw SpecException.of(section, field, values == null ? null : "[]", "allowed: a non-empty list, " + allowed);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Double v = values.get(i);
+            if (v == null || !(v >= min && v <= max) || v.isInfinite()) {
+                throw SpecException.of(section, field + "[" + i + "]", v, "allowed: " + allowed);
+            }
+        }
+        return List.copyOf(values);
+    }
+}

@@ -1,0 +1,64 @@
+package io.servesim.spec;
+
+import java.util.List;
+
+/**
+ * Every default value of the spec model, in one place. Values follow the original DynoSim sweep and vLLM's
+ * defaults for the modelled version unless noted.
+ */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    // --- engine args (vLLM-like worker) ---
+    /** Tokens per KV block; the original mocker's 64 is raised to 512 to match Mooncake traces' hash granularity. */
+    public static final int BLOCK_SIZE = 512;
+    public static final boolean ENABLE_PREFIX_CACHING = true;
+    public static final int MAX_NUM_SEQS = 256;
+    public static final int MAX_NUM_BATCHED_TOKENS = 8192;
+    public static final boolean ENABLE_CHUNKED_PREFILL = true;
+    /** vLLM's default for the modelled version (0.22+/0.24), as aiconfigurator mirrors it. */
+    public static final double GPU_MEMORY_UTILIZATION = 0.92;
+    /** Divides every simulated pass time (1.0 = as modelled). */
+    public static final double SPEEDUP_RATIO = 1.0;
+    public static final PerfModelKind PERF_MODEL = PerfModelKind.TABLES;
+
+    // --- hardware ---
+    public static final String GPU_SKU = "h200_sxm";
+
+    // --- workload ---
+    public static final double SHARED_PREFIX_RATIO = 0.0;
+    public static final int NUM_PREFIX_GROUPS = 0;
+    public static final int TURNS_PER_SESSION = 1;
+    public static final double INTER_TURN_DELAY_MS = 0.0;
+    public static final long ARRIVAL_SEED = 42;
+    public static final String TRACE_FORMAT = "mooncake";
+    public static final double ARRIVAL_SPEEDUP_RATIO = 1.0;
+    /** Tokens per hash id in Mooncake traces. */
+    public static final int TRACE_BLOCK_SIZE = 512;
+    public static final boolean LENIENT_TRACE = false;
+
+    // --- router ---
+    public static final RouterMode ROUTER_MODE = RouterMode.KV_ROUTER;
+    public static final List<Double> OVERLAP_CREDITS = List.of(1.0);
+    public static final List<Double> PREFILL_LOAD_SCALES = List.of(0.0, 0.25, 0.5, 1.0, 2.0, 4.0);
+    /** The round-robin router state's fixed knobs. */
+    public static final double ROUND_ROBIN_CREDIT = 0.0;
+    public static final double ROUND_ROBIN_SCALE = 1.0;
+    public static final double ROUTER_TEMPERATURE = 0.0;
+    public static final boolean ROUTER_TRACK_ACTIVE_BLOCKS = true;
+    public static final boolean ROUTER_ASSUME_KV_REUSE = true;
+    public static final boolean ROUTER_TRACK_PREFILL_TOKENS = true;
+    public static final double DECODE_ACTIVE_REQUEST_WEIGHT = 0.0;
+    public static final long ROUTER_SEED = 42;
+
+    // --- sweep ---
+    public static final Objective OBJECTIVE = Objective.THROUGHPUT;
+    public static final int SEARCH_ROUNDS = 3;
+    public static final double OVER_BUDGET_PENALTY = 1.0;
+
+    /** Returns min(8, available processors), the default number of evaluations run at once. */
+    public static int maxParallelEvals() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+}

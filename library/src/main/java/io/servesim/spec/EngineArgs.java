@@ -1,0 +1,146 @@
+package io.servesim.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+
+/**
+ * Settings of one vLLM-like worker, with vLLM's snake_case keys in JSON/YAML. Immutable; create with
+ * {@link #builder()} (defaults in {@link Defaults}). {@code numGpuBlocks} and {@code tensorParallelSize} are optional
+ * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP.
+ */
+@JsonDeserialize(builder = EngineArgs.Builder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EngineArgs(
+        @JsonProperty("block_size") int blockSize,
+        @JsonProperty("enable_prefix_caching") boolean enablePrefixCaching,
+        @JsonProperty("num_gpu_blocks") Integer numGpuBlocks,
+        @JsonProperty("max_num_seqs") int maxNumSeqs,
+        @JsonProperty("max_num_batched_tokens") int maxNumBatchedTokens,
+        @JsonProperty("enable_chunked_prefill") boolean enableChunkedPrefill,
+        @JsonProperty("gpu_memory_utilization") double gpuMemoryUtilization,
+        @JsonProperty("worker_type") WorkerType workerType,
+        @JsonProperty("tensor_parallel_size") Integer tensorParallelSize,
+        @JsonProperty("perf_model") PerfModelKind perfModel,
+        @JsonProperty("speedup_ratio") double speedupRatio,
+        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps) {
+
+    static final String SECTION = "engineArgs";
+
+    public EngineArgs {
+        Checks.positive(SECTION, "block_size", blockSize);
+        if (numGpuBlocks != null) {
+            Checks.positive(SECTION, "num_gpu_blocks", numGpuBlocks);
+        }
+        Checks.positive(SECTION, "max_num_seqs", maxNumSeqs);
+        Checks.positive(SECTION, "max_num_batched_tokens", maxNumBatchedTokens);
+        if (!(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1)) {
+            throw SpecException.of(SECTION, "gpu_memory_utilization", gpuMemoryUtilization, "allowed: a fraction in (0, 1]");
+        }
+        if (tensorParallelSize != null && !(tensorParallelSize >= 1 && Integer.bitCount(tensorParallelSize) == 1)) {
+            throw SpecException.of(SECTION, "tensor_parallel_size", tensorParallelSize, "allowed: a power of two >= 1 (1, 2, 4, 8)");
+        }
+        Checks.required(SECTION, "perf_model", perfModel);
+        Checks.positiveFinite(SECTION, "speedup_ratio", speedupRatio);
+        if (kvTransferBandwidthGbps != null) {
+            Checks.positiveFinite(SECTION, "kv_transfer_bandwidth_gbps", kvTransferBandwidthGbps);
+        }
+        if (!enableChunkedPrefill && maxNumBatchedTokens < blockSize) {
+            throw SpecException.because(SECTION, "max_num_batched_tokens", "is " + maxNumBatchedTokens
+                    + "; without chunked prefill it must hold at least one block (block_size " + blockSize + ")");
+        }
+    }
+
+    /** Returns a builder pre-loaded with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the defaults. */
+    public static EngineArgs defaults() {
+        return builder().build();
+    }
+
+    /** Returns a builder holding this record's values. */
+    public Builder toBuilder() {
+        return new Builder().blockSize(blockSize).enablePrefixCaching(enablePrefixCaching).numGpuBlocks(numGpuBlocks)
+                .maxNumSeqs(maxNumSeqs).maxNumBatchedTokens(maxNumBatchedTokens)
+                .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
+                .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
+                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps);
+    }
+
+    /** Returns a copy with another worker type. */
+    public EngineArgs withWorkerType(WorkerType type) {
+        return toBuilder().workerType(type).build();
+    }
+
+    /** Returns a copy with prefix caching switched on or off. */
+    public EngineArgs withEnablePrefixCaching(boolean enabled) {
+        return toBuilder().enablePrefixCaching(enabled).build();
+    }
+
+    /** Fluent builder for {@link EngineArgs}; also the JSON/YAML reader's entry point. */
+    @JsonPOJOBuilder(withPrefix = "")
+    public static final class Builder {
+        private int blockSize = Defaults.BLOCK_SIZE;
+        private boolean enablePrefixCaching = Defaults.ENABLE_PREFIX_CACHING;
+        private Integer numGpuBlocks;
+        private int maxNumSeqs = Defaults.MAX_NUM_SEQS;
+        private int maxNumBatchedTokens = Defaults.MAX_NUM_BATCHED_TOKENS;
+        private boolean enableChunkedPrefill = Defaults.ENABLE_CHUNKED_PREFILL;
+        private double gpuMemoryUtilization = Defaults.GPU_MEMORY_UTILIZATION;
+        private WorkerType workerType;
+        private Integer tensorParallelSize;
+        private PerfModelKind perfModel = Defaults.PERF_MODEL;
+        private double speedupRatio = Defaults.SPEEDUP_RATIO;
+        private Double kvTransferBandwidthGbps;
+
+        private Builder() {
+        }
+
+        @JsonProperty("block_size")
+        public Builder blockSize(int v) { blockSize = v; return this; }
+
+        @JsonProperty("enable_prefix_caching")
+        public Builder enablePrefixCaching(boolean v) { enablePrefixCaching = v; return this; }
+
+        @JsonProperty("num_gpu_blocks")
+        public Builder numGpuBlocks(Integer v) { numGpuBlocks = v; return this; }
+
+        @JsonProperty("max_num_seqs")
+        public Builder maxNumSeqs(int v) { maxNumSeqs = v; return this; }
+
+        @JsonProperty("max_num_batched_tokens")
+        public Builder maxNumBatchedTokens(int v) { maxNumBatchedTokens = v; return this; }
+
+        @JsonProperty("enable_chunked_prefill")
+        public Builder enableChunkedPrefill(boolean v) { enableChunkedPrefill = v; return this; }
+
+        @JsonProperty("gpu_memory_utilization")
+        public Builder gpuMemoryUtilization(double v) { gpuMemoryUtilization = v; return this; }
+
+        @JsonProperty("worker_type")
+        public Builder workerType(WorkerType v) { workerType = v; return this; }
+
+        @JsonProperty("tensor_parallel_size")
+        public Builder tensorParallelSize(Integer v) { tensorParallelSize = v; return this; }
+
+        @JsonProperty("perf_model")
+        public Builder perfModel(PerfModelKind v) { perfModel = v; return this; }
+
+        @JsonProperty("speedup_ratio")
+        public Builder speedupRatio(double v) { speedupRatio = v; return this; }
+
+        @JsonProperty("kv_transfer_bandwidth_gbps")
+        public Builder kvTransferBandwidthGbps(Double v) { kvTransferBandwidthGbps = v; return this; }
+
+        /** Returns the validated record. */
+        public EngineArgs build() {
+            return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
+                    enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
+                    speedupRatio, kvTransferBandwidthGbps);
+        }
+    }
+}

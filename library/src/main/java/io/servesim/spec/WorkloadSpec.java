@@ -1,0 +1,160 @@
+package io.servesim.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What load the cluster sees: either a synthetic workload (fixed {@code isl}/{@code osl}, shared prefixes, closed
+ * loop at {@code concurrency} or open loop at {@code requestRate} / every {@code arrivalIntervalMs}) or the replay of
+ * a Mooncake-style trace ({@code traceFile}). Immutable. Knobs of the other kind are absent ({@code null}); setting
+ * them is an error that names them. Build with {@link #synthetic()} or {@link #trace(String)}.
+ */
+@JsonDeserialize(builder = WorkloadSpecBuilder.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkloadSpec(
+        Integer isl, Integer osl, Integer requestCount, Integer concurrency, Double requestRate,
+        Double arrivalIntervalMs, Double sharedPrefixRatio, Integer numPrefixGroups, Integer turnsPerSession,
+        Double interTurnDelayMs, Long arrivalSeed,
+        String traceFile, String traceFormat, Double arrivalSpeedupRatio, Integer traceReplayConcurrency,
+        Integer traceBlockSize, Boolean lenientTrace) {
+    static final String SECTION = "workload";
+    /** Trace formats servesim reads. */
+    public static final List<String> TRACE_FORMATS = List.of("mooncake");
+
+    public WorkloadSpec {
+        if (traceFile != null) {
+            validateTrace(isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs, sharedPrefixRatio,
+                    numPrefixGroups, turnsPerSession, interTurnDelayMs, traceFile, traceFormat, arrivalSpeedupRatio,
+                    traceReplayConcurrency, traceBlockSize, lenientTrace);
+        } else {
+            validateSynthetic(isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs, sharedPrefixRatio,
+                    numPrefixGroups, turnsPerSession, interTurnDelayMs, traceFormat, arrivalSpeedupRatio,
+                    traceReplayConcurrency, traceBlockSize, lenientTrace);
+        }
+        Checks.required(SECTION, "arrivalSeed", arrivalSeed);
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private static void validateSynthetic(Integer isl, Integer osl, Integer requestCount, Integer concurrency,
+                                          Double requestRate, Double arrivalIntervalMs, Double sharedPrefixRatio,
+                                          Integer numPrefixGroups, Integer turnsPerSession, Double interTurnDelayMs,
+                                          String traceFormat, Double arrivalSpeedupRatio,
+                                          Integer traceReplayConcurrency, Integer traceBlockSize,
+                                          Boolean lenientTrace) {
+        List<String> traceOnly = new ArrayList<>();
+        addIfSet(traceOnly, "traceFormat", traceFormat);
+        addIfSet(traceOnly, "arrivalSpeedupRatio", arrivalSpeedupRatio);
+        addIfSet(traceOnly, "traceReplayConcurrency", traceReplayConcurrency);
+        addIfSet(traceOnly, "traceBlockSize", traceBlockSize);
+        addIfSet(traceOnly, "lenientTrace", lenientTrace);
+        if (!traceOnly.isEmpty()) {
+            throw SpecException.because(SECTION, traceOnly.get(0), "is set but the workload has no traceFile; "
+                    + "trace-only fields " + traceOnly + " apply to trace replay only");
+        }
+        Checks.positive(SECTION, "isl", Checks.required(SECTION, "isl", isl));
+        Checks.positive(SECTION, "osl", Checks.required(SECTION, "osl", osl));
+        Checks.positive(SECTION, "requestCount", Checks.required(SECTION, "requestCount", requestCount));
+        int loads = (concurrency != null ? 1 : 0) + (requestRate != null ? 1 : 0) + (arrivalIntervalMs != null ? 1 : 0);
+        if (loads != 1) {
+            throw SpecException.because(SECTION, "concurrency", loads == 0
+                    ? "is missing; set exactly one of concurrency (closed loop), requestRate or arrivalIntervalMs"
+                    : "conflicts: set exactly one of concurrency, requestRate, arrivalIntervalMs (got " + loads + ")");
+        }
+        if (concurrency != null) {
+            Checks.positive(SECTION, "concurrency", concurrency);
+        }
+        if (requestRate != null) {
+            Checks.positiveFinite(SECTION, "requestRate", requestRate);
+        }
+        if (arrivalIntervalMs != null) {
+            Checks.nonNegativeFinite(SECTION, "arrivalIntervalMs", arrivalIntervalMs);
+        }
+        Checks.fraction(SECTION, "sharedPrefixRatio", Checks.required(SECTION, "sharedPrefixRatio", sharedPrefixRatio));
+        Checks.required(SECTION, "numPrefixGroups", numPrefixGroups);
+        if (numPrefixGroups < 0) {
+            throw SpecException.of(SECTION, "numPrefixGroups", numPrefixGroups, "allowed: an integer >= 0");
+        }
+        if (sharedPrefixRatio > 0 && numPrefixGroups < 1) {
+            throw SpecException.of(SECTION, "numPrefixGroups", numPrefixGroups,
+                    "allowed: an integer >= 1 when sharedPrefixRatio (" + sharedPrefixRatio + ") is > 0");
+        }
+        Checks.positive(SECTION, "turnsPerSession", Checks.required(SECTION, "turnsPerSession", turnsPerSession));
+        Checks.nonNegativeFinite(SECTION, "interTurnDelayMs",
+                Checks.required(SECTION, "interTurnDelayMs", interTurnDelayMs));
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private static void validateTrace(Integer isl, Integer osl, Integer requestCount, Integer concurrency,
+                                      Double requestRate, Double arrivalIntervalMs, Double sharedPrefixRatio,
+                                      Integer numPrefixGroups, Integer turnsPerSession, Double interTurnDelayMs,
+                                      String traceFile, String traceFormat, Double arrivalSpeedupRatio,
+                                      Integer traceReplayConcurrency, Integer traceBlockSize, Boolean lenientTrace) {
+        List<String> syntheticOnly = new ArrayList<>();
+        addIfSet(syntheticOnly, "isl", isl);
+        addIfSet(syntheticOnly, "osl", osl);
+        addIfSet(syntheticOnly, "requestCount", requestCount);
+        addIfSet(syntheticOnly, "concurrency", concurrency);
+        addIfSet(syntheticOnly, "requestRate", requestRate);
+        addIfSet(syntheticOnly, "arrivalIntervalMs", arrivalIntervalMs);
+        addIfSet(syntheticOnly, "sharedPrefixRatio", sharedPrefixRatio);
+        addIfSet(syntheticOnly, "numPrefixGroups", numPrefixGroups);
+        addIfSet(syntheticOnly, "turnsPerSession", turnsPerSession);
+        addIfSet(syntheticOnly, "interTurnDelayMs", interTurnDelayMs);
+        if (!syntheticOnly.isEmpty()) {
+            throw SpecException.because(SECTION, syntheticOnly.get(0), "is set together with traceFile; synthetic-only"
+                    + " fields " + syntheticOnly + " have no effect on a trace replay (the trace decides lengths and"
+                    + " arrivals); remove them or remove traceFile");
+        }
+        if (traceFile.isBlank()) {
+            throw SpecException.of(SECTION, "traceFile", traceFile, "allowed: a path to a Mooncake JSONL trace");
+        }
+        Checks.required(SECTION, "traceFormat", traceFormat);
+        if (!TRACE_FORMATS.contains(traceFormat)) {
+            throw SpecException.of(SECTION, "traceFormat", traceFormat, "allowed: " + String.join(", ", TRACE_FORMATS)
+                    + (traceFormat.equals("applied_compute_agentic") ? " (applied_compute_agentic is not read yet)" : ""));
+        }
+        Checks.positiveFinite(SECTION, "arrivalSpeedupRatio",
+                Checks.required(SECTION, "arrivalSpeedupRatio", arrivalSpeedupRatio));
+        if (traceReplayConcurrency != null) {
+            Checks.positive(SECTION, "traceReplayConcurrency", traceReplayConcurrency);
+        }
+        Checks.positive(SECTION, "traceBlockSize", Checks.required(SECTION, "traceBlockSize", traceBlockSize));
+        Checks.required(SECTION, "lenientTrace", lenientTrace);
+    }
+
+    private static void addIfSet(List<String> names, String name, Object value) {
+        if (value != null) {
+            names.add(name);
+        }
+    }
+
+    /** Returns a builder for a synthetic workload with the defaults filled in. */
+    public static WorkloadSpecBuilder synthetic() {
+        return new WorkloadSpecBuilder();
+    }
+
+    /** Returns a builder replaying the Mooncake trace at {@code traceFile}. */
+    public static WorkloadSpecBuilder trace(String traceFile) {
+        return new WorkloadSpecBuilder().traceFile(traceFile);
+    }
+
+    /** Returns true when this workload replays a trace file. */
+    @JsonIgnore
+    public boolean isTraceBased() {
+        return traceFile != null;
+    }
+
+    /** Returns true when load is closed loop (a fixed number of requests in flight). */
+    @JsonIgnore
+    public boolean isClosedLoop() {
+        return isTraceBased() ? traceReplayConcurrency != null : concurrency != null;
+    }
+
+    /** Returns a builder holding this record's values. */
+    public WorkloadSpecBuilder toBuilder() {
+        return WorkloadSpecBuilder.from(this);
+    }
+}
