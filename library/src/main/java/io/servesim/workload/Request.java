@@ -7,8 +7,8 @@ import java.util.Objects;
  * One request as the simulator sees it: when it arrives, how long its prompt and answer are, and its prompt as a
  * chain of KV-block hashes (one per {@code blockSize} tokens, the last block may be partial). Hash {@code i}
  * identifies the whole prompt prefix up to and including block {@code i}, so two requests whose hashes agree up to
- * index {@code i} can share those KV blocks. Immutable (the hash array is never handed out mutable copies' owners
- * must not change it).
+ * index {@code i} can share those KV blocks. Treat as immutable:
+ * nobody may modify {@code blockHashes} after construction.
  *
  * @param id           unique id within a workload
  * @param arrivalMs    arrival time in ms from the start of the run (closed-loop workloads: stamped at admission)
