@@ -1,0 +1,14 @@
+package io.servesim.workload;
+
+import io.servesim.spec.WorkloadSpec;
+
+/** Creates the {@link Workload} a {@link WorkloadSpec} describes: a synthetic generator or a trace replay. */
+public final class Workloads {
+    private Workloads() {
+    }
+
+    /** Returns a fresh workload for one run, with block hashes made for {@code blockSize}-token blocks. */
+    public static Workload create(WorkloadSpec spec, int blockSize) {
+        throw new UnsupportedOperationException("workload generation is not part of this build yet");
+    }
+}
