@@ -54,11 +54,25 @@ public record EngineSpec(String model, String backend, EngineArgs baseEngineArgs
             throw SpecException.because(SECTION, "baseEngineArgs", "is missing; set baseEngineArgs (aggregated) or"
                     + " basePrefillEngineArgs + baseDecodeEngineArgs (disaggregated)");
         }
+        if (disagg) {
+            basePrefillEngineArgs = assignRole("basePrefillEngineArgs", basePrefillEngineArgs, WorkerType.PREFILL);
+            baseDecodeEngineArgs = assignRole("baseDecodeEngineArgs", baseDecodeEngineArgs, WorkerType.DECODE);
+        } else {
+            baseEngineArgs = assignRole("baseEngineArgs", baseEngineArgs, WorkerType.AGGREGATED);
+        }
         if (disagg && basePrefillEngineArgs.blockSize() != baseDecodeEngineArgs.blockSize()) {
             throw SpecException.because(SECTION, "baseDecodeEngineArgs.block_size", "is "
                     + baseDecodeEngineArgs.blockSize() + " but basePrefillEngineArgs.block_size is "
                     + basePrefillEngineArgs.blockSize() + "; KV handed from prefill to decode needs equal block sizes");
         }
+    }
+
+    private static EngineArgs assignRole(String field, EngineArgs args, WorkerType role) {
+        if (args.workerType() != null && args.workerType() != role) {
+            throw SpecException.of(SECTION, field + ".worker_type", args.workerType().id(),
+                    "allowed: " + role.id() + " (or leave it out; it is set from the pool)");
+        }
+        return args.workerType() == role ? args : args.withWorkerType(role);
     }
 
     /** Returns a builder for a disaggregated engine (prefill and decode args default to {@link EngineArgs#defaults()}). */

@@ -1,0 +1,77 @@
+package io.servesim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servesim.spec.Specs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code servesim spec validate|example}: output, exit codes and error messages. */
+class SpecCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void validatePrintsTheNormalisedSpecWithDefaults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, Specs.exampleText(Specs.DEFAULT_EXAMPLE));
+        assertThat(run("spec", "validate", file.toString())).isZero();
+        String text = out.toString();
+        assertThat(text).contains("max_num_batched_tokens").contains("maxParallelEvals").contains("arrivalSeed: 42");
+        assertThat(Specs.fromYaml(text)).isEqualTo(Specs.read(file));
+    }
+
+    @Test
+    void validateReportsTheBadFieldWithExitCode2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, Specs.exampleText(Specs.DEFAULT_EXAMPLE).replace("sharedPrefixRatio: 0.5",
+                "sharedPrefixRatio: 2.5"));
+        assertThat(run("spec", "validate", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("workload.sharedPrefixRatio").contains("2.5").contains("bad.yaml")
+                .doesNotContain("at io.servesim");
+    }
+
+    @Test
+    void validateNamesAMissingFile(@TempDir Path dir) {
+        assertThat(run("spec", "validate", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nope.yaml");
+    }
+
+    @Test
+    void examplesAreValidSpecs() {
+        assertThat(run("spec", "example")).isZero();
+        assertThat(Specs.fromYaml(out.toString())).isEqualTo(Specs.example(Specs.DEFAULT_EXAMPLE));
+        out.getBuffer().setLength(0);
+        assertThat(run("spec", "example", "--trace")).isZero();
+        assertThat(Specs.fromYaml(out.toString()).workload().isTraceBased()).isTrue();
+        out.getBuffer().setLength(0);
+        assertThat(run("spec", "example", "--aggregated")).isZero();
+        assertThat(Specs.fromYaml(out.toString()).isDisaggregated()).isFalse();
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("sweep").contains("replay").contains("spec").contains("trace").contains("perf");
+    }
+
+    @Test
+    void shippedNotebookSpecsMatchTheLibraryExamples() throws Exception {
+        Path specs = Path.of("..", "notebooks", "specs");
+        for (String name : new String[] {Specs.DEFAULT_EXAMPLE, Specs.AGGREGATED_EXAMPLE, Specs.TRACE_EXAMPLE}) {
+            assertThat(Specs.read(specs.resolve(name))).as(name).isEqualTo(Specs.example(name));
+        }
+    }
+}
