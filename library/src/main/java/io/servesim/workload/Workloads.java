@@ -9,6 +9,13 @@ public final class Workloads {
 
     /** Returns a fresh workload for one run, with block hashes made for {@code blockSize}-token blocks. */
     public static Workload create(WorkloadSpec spec, int blockSize) {
-        throw new UnsupportedOperationException("workload generation is not part of this build yet");
+        if (spec.isTraceBased()) {
+            if (!"mooncake".equals(spec.traceFormat())) {
+                throw new IllegalArgumentException("workload.traceFormat is \"" + spec.traceFormat()
+                        + "\"; allowed: mooncake");
+            }
+            return new MooncakeTrace(spec, blockSize);
+        }
+        return new SyntheticWorkload(spec, blockSize);
     }
 }

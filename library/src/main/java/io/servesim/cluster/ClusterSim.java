@@ -1,0 +1,300 @@
+package io.servesim.cluster;
+
+import io.servesim.engine.EngineListener;
+import io.servesim.engine.EngineSim;
+import io.servesim.engine.Sequence;
+import io.servesim.metrics.MetricsCollector;
+import io.servesim.metrics.ReplayMetrics;
+import io.servesim.metrics.WorkerStats;
+import io.servesim.perf.PerfModel;
+import io.servesim.router.RouterSetting;
+import io.servesim.spec.KvRouterConfig;
+import io.servesim.spec.WorkerType;
+import io.servesim.workload.Request;
+import io.servesim.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The discrete-event simulation of one run on a logical clock (ms; it never sleeps). At each instant it applies pass
+ * completions, KV handoffs and arrivals, then starts a pass on every idle worker with work. Aggregated: one pool
+ * serves whole requests. Disaggregated: the prefill pool computes the prompt (its first token stays internal), the
+ * KV moves to a decode worker chosen by the decode router ({@code input tokens × KV bytes per token} over NVLink
+ * inside a node or the network across nodes, or {@code kv_transfer_bandwidth_gbps} GB/s when set), and the decode
+ * worker produces every visible token. Closed-loop workloads keep {@code concurrency} sessions in flight.
+ * Deterministic: same config and workload give the same metrics. One instance runs once.
+ */
+final class ClusterSim {
+    private final ReplayConfig config;
+    private final Workload workload;
+    private final PerfModel perf;
+    private final Pool agg;
+    private final Pool prefill;
+    private final Pool decode;
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final MetricsCollector metrics;
+    private final DoubleConsumer progress;
+    private long order;
+    private long inFlight;
+    private double now;
+    private Request pendingArrival;
+    private boolean exhausted;
+
+    ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress) {
+        this.config = config;
+        this.workload = workload;
+        this.progress = progress;
+        this.perf = PerfModel.of(config.model(), config.gpuSku());
+        this.metrics = new MetricsCollector(config.recordRequests());
+        RouterSetting r = config.router();
+        if (config.isDisaggregated()) {
+            KvRouterConfig b = r.base();
+            RouterSetting prefillRouter = new RouterSetting(r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(),
+                    new KvRouterConfig(b.routerTemperature(), false, b.routerAssumeKvReuse(),
+                            b.routerTrackPrefillTokens(), b.decodeActiveRequestWeight(), b.routerQueueThreshold(),
+                            b.routerSeed()));
+            RouterSetting decodeRouter = new RouterSetting(r.mode(), 0.0, r.prefillLoadScale(),
+                    new KvRouterConfig(b.routerTemperature(), b.routerTrackActiveBlocks(), false, false,
+                            b.decodeActiveRequestWeight(), b.routerQueueThreshold(), b.routerSeed() + 1));
+            prefill = new Pool(WorkerType.PREFILL, config.prefill(), prefillRouter, perf, 0);
+            decode = new Pool(WorkerType.DECODE, config.decode(), decodeRouter, perf, config.prefill().gpus());
+            agg = null;
+            prefill.listener = new PrefillListener();
+            decode.listener = new FinalListener(decode);
+        } else {
+            agg = new Pool(WorkerType.AGGREGATED, config.aggregated(), r, perf, 0);
+            prefill = null;
+            decode = null;
+            agg.listener = new FinalListener(agg);
+        }
+        if (workload.blockSize() != entry().blockSize) {
+            throw new IllegalArgumentException("workload block size (" + workload.blockSize()
+                    + ") differs from the engines' block_size (" + entry().blockSize + ")");
+        }
+    }
+
+    ReplayMetrics run() {
+        long started = System.nanoTime();
+        if (workload.concurrency() > 0) {
+            for (int i = 0; i < workload.concurrency(); i++) {
+                Request r = workload.next();
+                if (r == null) {
+                    break;
+                }
+                arrive(r.withArrivalMs(0));
+            }
+        } else {
+            pendingArrival = workload.next();
+        }
+        long expected = workload.expectedRequests();
+        long steps = 0;
+        startIdleWorkers();
+        while (true) {
+            double next = Double.POSITIVE_INFINITY;
+            if (!events.isEmpty()) {
+                next = events.peek().timeMs();
+            }
+            if (pendingArrival != null) {
+                next = Math.min(next, pendingArrival.arrivalMs());
+            }
+            if (next == Double.POSITIVE_INFINITY) {
+                break;
+            }
+            now = next;
+            while (!events.isEmpty() && events.peek().timeMs() <= now) {
+                handle(events.poll());
+            }
+            while (pendingArrival != null && pendingArrival.arrivalMs() <= now) {
+                Request r = pendingArrival;
+                pendingArrival = workload.next();
+                if (pendingArrival != null && pendingArrival.arrivalMs() < r.arrivalMs()) {
+                    throw new IllegalArgumentException("workload arrivals go back in time: request "
+                            + pendingArrival.id() + " at " + pendingArrival.arrivalMs() + " ms after request "
+                            + r.id() + " at " + r.arrivalMs() + " ms");
+                }
+                arrive(r);
+            }
+            startIdleWorkers();
+            if ((++steps & 0xFFF) == 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("replay interrupted at " + Math.round(now) + " ms simulated");
+                }
+                if (progress != null && expected > 0) {
+                    progress.accept(Math.min(1.0, (double) metrics.completedRequests() / expected));
+                }
+            }
+        }
+        if (inFlight > 0) {
+            throw new IllegalStateException(inFlight + " requests could not be scheduled at " + Math.round(now)
+                    + " ms simulated: the workers have no work they can start (KV blocks exhausted?)");
+        }
+        if (progress != null) {
+            progress.accept(1.0);
+        }
+        double wallMs = (System.nanoTime() - started) / 1e6;
+        var summary = metrics.summary(wallMs);
+        return new ReplayMetrics(summary, workerStats(summary.get("duration_ms")), metrics.records());
+    }
+
+    private Pool entry() {
+        return agg != null ? agg : prefill;
+    }
+
+    private void arrive(Request r) {
+        metrics.arrived();
+        inFlight++;
+        Pool pool = entry();
+        checkFits(pool, r);
+        if (decode != null) {
+            checkFits(decode, r);
+        }
+        Flight flight = new Flight(r, r.arrivalMs());
+        int w = pool.router.route(r);
+        Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
+        seq.attach(flight);
+        pool.engines[w].enqueue(seq, now);
+    }
+
+    private void checkFits(Pool pool, Request r) {
+        long tokens = (long) r.inputLength() + (pool.role == WorkerType.PREFILL ? 1 : r.outputLength());
+        long blocks = (tokens + pool.blockSize - 1) / pool.blockSize;
+        if (blocks > pool.numGpuBlocks) {
+            throw new IllegalArgumentException("request " + r.id() + " needs " + blocks + " KV blocks (" + tokens
+                    + " tokens at block_size " + pool.blockSize + ") but a TP" + pool.config.tp() + " "
+                    + pool.roleName() + " worker has only " + pool.numGpuBlocks
+                    + "; use a larger TP or pin num_gpu_blocks");
+        }
+    }
+
+    private void handle(Event e) {
+        if (e instanceof Event.PassEnd p) {
+            EngineSim engine = p.pool().engines[p.worker()];
+            engine.finishPass(p.timeMs(), p.pool().listener, p.pool().events());
+        } else if (e instanceof Event.Handoff h) {
+            decode.engines[h.worker()].enqueue(h.seq(), now);
+        } else if (e instanceof Event.Arrival a) {
+            inFlight--;
+            arrive(a.request());
+        }
+    }
+
+    private void startIdleWorkers() {
+        if (agg != null) {
+            start(agg);
+        } else {
+            start(prefill);
+            start(decode);
+        }
+    }
+
+    private void start(Pool pool) {
+        for (EngineSim e : pool.engines) {
+            if (!e.busy() && e.hasWork()) {
+                double end = e.startPass(now);
+                if (!Double.isNaN(end)) {
+                    events.add(new Event.PassEnd(end, order++, pool, e.index()));
+                }
+            }
+        }
+    }
+
+    private double handoffMs(int prefillWorker, int decodeWorker, int inputTokens) {
+        Double pinned = config.decode().args().kvTransferBandwidthGbps();
+        if (pinned == null) {
+            pinned = config.prefill().args().kvTransferBandwidthGbps();
+        }
+        double bytesPerS = pinned != null ? pinned * 1e9
+                : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)
+                ? perf.sku().intraNodeBandwidthBytesPerS() : perf.sku().interNodeBandwidthBytesPerS();
+        return (double) inputTokens * perf.kvBytesPerToken() / bytesPerS * 1000.0;
+    }
+
+    /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
+    private final class PrefillListener implements EngineListener {
+        @Override
+        public void token(Sequence seq, double timeMs, double gapMs) {
+        }
+
+        @Override
+        public void prefillCompleted(Sequence seq, double timeMs) {
+            prefill.router.prefillCompleted(seq.request(), seq.worker());
+        }
+
+        @Override
+        public void finished(Sequence seq, double timeMs) {
+            prefill.router.finished(seq.request(), seq.worker());
+            Flight flight = (Flight) seq.attachment();
+            flight.prefillWorker = seq.worker();
+            flight.reusedTokens = seq.reusedTokens();
+            Request r = seq.request();
+            int w = decode.router.route(r);
+            Sequence next = new Sequence(r, r.outputLength(), true);
+            next.attach(flight);
+            double delay = handoffMs(seq.worker(), w, r.inputLength());
+            events.add(new Event.Handoff(timeMs + delay, order++, next, w));
+        }
+    }
+
+    /** The pool whose tokens users see (aggregated or decode). */
+    private final class FinalListener implements EngineListener {
+        private final Pool pool;
+
+        FinalListener(Pool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void token(Sequence seq, double timeMs, double gapMs) {
+            if (!Double.isNaN(gapMs)) {
+                metrics.gap(gapMs);
+            }
+        }
+
+        @Override
+        public void prefillCompleted(Sequence seq, double timeMs) {
+            pool.router.prefillCompleted(seq.request(), seq.worker());
+        }
+
+        @Override
+        public void finished(Sequence seq, double timeMs) {
+            pool.router.finished(seq.request(), seq.worker());
+            Flight f = (Flight) seq.attachment();
+            Request r = seq.request();
+            boolean aggregated = agg != null;
+            metrics.completed(r.id(), f.arrivalMs, seq.firstTokenMs(), seq.secondTokenMs(), seq.lastTokenMs(),
+                    r.inputLength(), r.outputLength(), aggregated ? seq.reusedTokens() : f.reusedTokens,
+                    aggregated ? seq.worker() : f.prefillWorker, seq.worker());
+            inFlight--;
+            Request nextTurn = workload.onCompleted(r, timeMs);
+            if (nextTurn != null) {
+                inFlight++;
+                events.add(new Event.Arrival(Math.max(timeMs, nextTurn.arrivalMs()), order++, nextTurn));
+            } else if (workload.concurrency() > 0 && !exhausted) {
+                Request fresh = workload.next();
+                if (fresh == null) {
+                    exhausted = true;
+                } else {
+                    arrive(fresh.withArrivalMs(timeMs));
+                }
+            }
+        }
+    }
+
+    private List<WorkerStats> workerStats(double durationMs) {
+        List<WorkerStats> out = new ArrayList<>();
+        int global = 0;
+        for (Pool pool : agg != null ? List.of(agg) : List.of(prefill, decode)) {
+            for (EngineSim e : pool.engines) {
+                var t = e.timeline();
+                out.add(new WorkerStats(global++, pool.roleName(), pool.config.tp(), pool.numGpuBlocks, e.passes(),
+                        durationMs <= 0 ? 0 : Math.min(1, e.busyMs() / durationMs), t.meanKvOccupancy(),
+                        t.peakKvOccupancy(), e.preemptions(), t.endsMs(durationMs), t.busyFractions(durationMs),
+                        t.kvOccupancies(durationMs)));
+            }
+        }
+        return out;
+    }
+}

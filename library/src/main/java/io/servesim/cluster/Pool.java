@@ -1,0 +1,52 @@
+package io.servesim.cluster;
+
+import io.servesim.engine.EngineListener;
+import io.servesim.engine.EngineSim;
+import io.servesim.engine.KvEventListener;
+import io.servesim.perf.PerfModel;
+import io.servesim.perf.StepTimer;
+import io.servesim.router.Router;
+import io.servesim.router.RouterSetting;
+import io.servesim.spec.WorkerType;
+
+/** The live workers of one {@link PoolConfig} in a run, their router, and where their GPUs sit. */
+final class Pool {
+    final WorkerType role;
+    final PoolConfig config;
+    final EngineSim[] engines;
+    final Router router;
+    final int firstGpu;
+    final int gpusPerNode;
+    final int numGpuBlocks;
+    final int blockSize;
+    EngineListener listener;
+
+    Pool(WorkerType role, PoolConfig config, RouterSetting router, PerfModel perf, int firstGpu) {
+        this.role = role;
+        this.config = config;
+        this.firstGpu = firstGpu;
+        this.gpusPerNode = perf.sku().gpusPerNode();
+        this.blockSize = config.args().blockSize();
+        this.numGpuBlocks = perf.numGpuBlocks(config.tp(), config.args());
+        StepTimer timer = perf.stepTimer(config.tp(), config.args());
+        this.engines = new EngineSim[config.workers()];
+        var args = config.args().withWorkerType(role);
+        for (int i = 0; i < engines.length; i++) {
+            engines[i] = new EngineSim(i, args, numGpuBlocks, timer);
+        }
+        this.router = Router.create(router, config.workers(), blockSize);
+    }
+
+    /** Returns the node of worker {@code w}'s first GPU. */
+    int nodeOf(int w) {
+        return (firstGpu + w * config.tp()) / gpusPerNode;
+    }
+
+    KvEventListener events() {
+        return router;
+    }
+
+    String roleName() {
+        return role.id();
+    }
+}

@@ -1,0 +1,173 @@
+package io.servesim.engine;
+
+/**
+ * A worker's KV-cache blocks, vLLM style: {@code capacity} blocks; full prompt blocks are registered under their
+ * chained hash so later requests can reuse them (prefix caching); blocks nobody references stay cached and are
+ * evicted least-recently-freed first when new blocks are needed. Callers free a sequence's blocks leaf first, so a
+ * suffix is evicted before its prefix. Events go to a {@link KvEventListener}. Not thread-safe; no allocation on the
+ * hot path once warmed up.
+ */
+public final class BlockPool {
+    private final int capacity;
+    private final int worker;
+    private final KvEventListener events;
+    private final int[] refCount;
+    private final long[] hashOf;
+    private final boolean[] hashed;
+    private final int[] prev;
+    private final int[] next;
+    private final boolean[] inLru;
+    private final int[] freeStack;
+    private final LongIntMap cached;
+    private int freeTop;
+    private int lruHead = -1;
+    private int lruTail = -1;
+    private int lruSize;
+    private long evictions;
+
+    /** Creates an empty pool of {@code capacity} blocks for worker {@code worker}. */
+    public BlockPool(int capacity, int worker, KvEventListener events) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("num_gpu_blocks (" + capacity + ") should be > 0");
+        }
+        this.capacity = capacity;
+        this.worker = worker;
+        this.events = events;
+        refCount = new int[capacity];
+        hashOf = new long[capacity];
+        hashed = new boolean[capacity];
+        prev = new int[capacity];
+        next = new int[capacity];
+        inLru = new boolean[capacity];
+        freeStack = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            freeStack[i] = capacity - 1 - i;
+        }
+        freeTop = capacity;
+        cached = new LongIntMap(Math.min(capacity, 1 << 16));
+    }
+
+    /** Returns the number of blocks. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Returns blocks that can be handed out now (never used + cached but unreferenced). */
+    public int available() {
+        return freeTop + lruSize;
+    }
+
+    /** Returns blocks referenced by running sequences. */
+    public int used() {
+        return capacity - available();
+    }
+
+    /** Returns how many cached blocks were evicted so far. */
+    public long evictions() {
+        return evictions;
+    }
+
+    /** Returns the block cached under {@code hash}, or -1. */
+    public int lookup(long hash) {
+        return cached.get(hash);
+    }
+
+    /** Counts the leading hashes of {@code hashes[0..limit)} that are cached. */
+    public int cachedPrefix(long[] hashes, int limit) {
+        int n = 0;
+        while (n < limit && cached.get(hashes[n]) >= 0) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Takes a reference on cached block {@code block} (removing it from the eviction list if it was free). */
+    public void acquire(int block) {
+        if (refCount[block]++ == 0 && inLru[block]) {
+            unlink(block);
+        }
+    }
+
+    /** Returns a fresh block (evicting the least recently freed cached block if needed), or -1 when none is left. */
+    public int allocate() {
+        int b;
+        if (freeTop > 0) {
+            b = freeStack[--freeTop];
+        } else if (lruHead >= 0) {
+            b = lruHead;
+            unlink(b);
+            cached.remove(hashOf[b]);
+            hashed[b] = false;
+            evictions++;
+            events.removed(worker, hashOf[b]);
+        } else {
+            return -1;
+        }
+        refCount[b] = 1;
+        return b;
+    }
+
+    /**
+     * Registers full block {@code block} under {@code hash}; returns the block to keep using: {@code block} itself,
+     * or the already-cached twin (then {@code block} is returned to the pool and the twin gains a reference).
+     */
+    public int register(int block, long hash) {
+        if (hashed[block]) {
+            return block;
+        }
+        int twin = cached.get(hash);
+        if (twin >= 0) {
+            acquire(twin);
+            release(block);
+            return twin;
+        }
+        cached.put(hash, block);
+        hashOf[block] = hash;
+        hashed[block] = true;
+        events.stored(worker, hash);
+        return block;
+    }
+
+    /** Drops one reference; an unreferenced cached block joins the eviction list, an uncached one is freed. */
+    public void release(int block) {
+        if (refCount[block] <= 0) {
+            throw new IllegalStateException("block " + block + " released more often than acquired");
+        }
+        if (--refCount[block] > 0) {
+            return;
+        }
+        if (hashed[block]) {
+            append(block);
+        } else {
+            freeStack[freeTop++] = block;
+        }
+    }
+
+    private void append(int b) {
+        inLru[b] = true;
+        prev[b] = lruTail;
+        next[b] = -1;
+        if (lruTail >= 0) {
+            next[lruTail] = b;
+        } else {
+            lruHead = b;
+        }
+        lruTail = b;
+        lruSize++;
+    }
+
+    private void unlink(int b) {
+        inLru[b] = false;
+        if (prev[b] >= 0) {
+            next[prev[b]] = next[b];
+        } else {
+            lruHead = next[b];
+        }
+        if (next[b] >= 0) {
+            prev[next[b]] = prev[b];
+        } else {
+            lruTail = prev[b];
+        }
+        lruSize--;
+    }
+}

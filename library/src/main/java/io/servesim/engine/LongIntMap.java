@@ -1,0 +1,125 @@
+package io.servesim.engine;
+
+import java.util.Arrays;
+
+/** An open-addressing map from long keys to non-negative int values, without boxing; -1 means absent. */
+final class LongIntMap {
+    private static final long EMPTY = 0x8000_0000_0000_0001L;
+    private long[] keys;
+    private int[] values;
+    private int size;
+    private int mask;
+    private boolean hasEmptyKey;
+    private int emptyKeyValue;
+
+    LongIntMap(int expected) {
+        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        keys = new long[cap];
+        values = new int[cap];
+        Arrays.fill(keys, EMPTY);
+        mask = cap - 1;
+    }
+
+    int get(long key) {
+        if (key == EMPTY) {
+            return hasEmptyKey ? emptyKeyValue : -1;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return values[i];
+            }
+            if (k == EMPTY) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    void put(long key, int value) {
+        if (key == EMPTY) {
+            hasEmptyKey = true;
+            emptyKeyValue = value;
+            return;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                values[i] = value;
+                return;
+            }
+            if (k == EMPTY) {
+                keys[i] = key;
+                values[i] = value;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    void remove(long key) {
+        if (key == EMPTY) {
+            hasEmptyKey = false;
+            return;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == EMPTY) {
+                return;
+            }
+            if (k == key) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        // backward-shift deletion keeps probe chains intact
+        int gap = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            long k = keys[j];
+            if (k == EMPTY) {
+                break;
+            }
+            int home = slot(k);
+            boolean between = gap <= j ? (gap < home && home <= j) : (gap < home || home <= j);
+            if (!between) {
+                keys[gap] = k;
+                values[gap] = values[j];
+                gap = j;
+            }
+        }
+        keys[gap] = EMPTY;
+        size--;
+    }
+
+    int size() {
+        return size + (hasEmptyKey ? 1 : 0);
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new int[oldKeys.length * 2];
+        Arrays.fill(keys, EMPTY);
+        mask = keys.length - 1;
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                put(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+}

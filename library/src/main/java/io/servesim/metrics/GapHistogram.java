@@ -1,0 +1,98 @@
+package io.servesim.metrics;
+
+import java.util.Map;
+
+/**
+ * Inter-token latencies of a run in constant memory: exact count, sum, sum of squares, min, max and sum of
+ * reciprocals, plus log-spaced buckets (0.5% wide) for percentiles. A run can emit hundreds of millions of tokens,
+ * so the gaps are not kept one by one; percentiles are exact to within half a bucket (0.25%).
+ */
+final class GapHistogram {
+    private static final double MIN_MS = 1e-3;
+    private static final double GROWTH = 1.005;
+    private static final int BUCKETS = 4200;
+    private static final double LOG_GROWTH = Math.log(GROWTH);
+
+    private final long[] counts = new long[BUCKETS];
+    private long n;
+    private double sum;
+    private double sumSq;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max;
+    private double sumPerUser;
+    private double sumPerUserSq;
+    private long positive;
+
+    void add(double gapMs) {
+        n++;
+        sum += gapMs;
+        sumSq += gapMs * gapMs;
+        min = Math.min(min, gapMs);
+        max = Math.max(max, gapMs);
+        if (gapMs > 0) {
+            positive++;
+            sumPerUser += 1000.0 / gapMs;
+            sumPerUserSq += (1000.0 / gapMs) * (1000.0 / gapMs);
+        }
+        counts[bucket(gapMs)]++;
+    }
+
+    private static int bucket(double v) {
+        if (v <= MIN_MS) {
+            return 0;
+        }
+        return Math.min(BUCKETS - 1, 1 + (int) (Math.log(v / MIN_MS) / LOG_GROWTH));
+    }
+
+    private static double value(int bucket) {
+        return bucket == 0 ? MIN_MS : MIN_MS * Math.pow(GROWTH, bucket - 0.5);
+    }
+
+    private double percentile(double p) {
+        if (n == 0) {
+            return 0;
+        }
+        long rank = Math.round((n - 1) * p / 100.0);
+        long seen = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            seen += counts[b];
+            if (seen > rank) {
+                return Math.max(min, Math.min(max, value(b)));
+            }
+        }
+        return max;
+    }
+
+    void summarise(Map<String, Double> out) {
+        double mean = n == 0 ? 0 : sum / n;
+        out.put(MetricNames.of("mean", "itl"), mean);
+        out.put(MetricNames.of("min", "itl"), n == 0 ? 0 : min);
+        out.put(MetricNames.of("max", "itl"), max);
+        out.put(MetricNames.of("median", "itl"), percentile(50));
+        out.put(MetricNames.of("p50", "itl"), percentile(50));
+        out.put(MetricNames.of("p75", "itl"), percentile(75));
+        out.put(MetricNames.of("p90", "itl"), percentile(90));
+        out.put(MetricNames.of("p95", "itl"), percentile(95));
+        out.put(MetricNames.of("p99", "itl"), percentile(99));
+        out.put(MetricNames.of("std", "itl"), n == 0 ? 0 : Math.sqrt(Math.max(0, sumSq / n - mean * mean)));
+        out.put("max_itl_ms", max);
+        String s = "_output_token_throughput_per_user";
+        out.put("mean" + s, positive == 0 ? 0 : sumPerUser / positive);
+        out.put("min" + s, max > 0 ? 1000.0 / max : 0);
+        out.put("max" + s, min > 0 && n > 0 ? 1000.0 / min : 0);
+        out.put("median" + s, perUser(50));
+        out.put("p50" + s, perUser(50));
+        out.put("p75" + s, perUser(25));
+        out.put("p90" + s, perUser(10));
+        out.put("p95" + s, perUser(5));
+        out.put("p99" + s, perUser(1));
+        double meanPerUser = positive == 0 ? 0 : sumPerUser / positive;
+        out.put("std" + s, positive == 0 ? 0
+                : Math.sqrt(Math.max(0, sumPerUserSq / positive - meanPerUser * meanPerUser)));
+    }
+
+    private double perUser(double gapPercentile) {
+        double gap = percentile(gapPercentile);
+        return gap > 0 ? 1000.0 / gap : 0;
+    }
+}

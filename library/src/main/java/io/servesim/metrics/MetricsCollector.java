@@ -1,0 +1,101 @@
+package io.servesim.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gathers what a run produces (one call per completed request, one per visible inter-token gap) and turns it into
+ * the report's summary, with the definitions of the reference replay harness: TTFT = first token − arrival;
+ * e2e = last token − arrival; TTST = second − first token; TPOT = (last − first) / (tokens − 1) for requests with at
+ * least 2 tokens; ITL = every gap between consecutive tokens; throughputs over the makespan (latest last token, the
+ * first arrival being at 0); reuse ratio = prompt tokens served from cache / prompt tokens.
+ */
+public final class MetricsCollector {
+    private final Distribution ttft = new Distribution();
+    private final Distribution ttst = new Distribution();
+    private final Distribution tpot = new Distribution();
+    private final Distribution e2e = new Distribution();
+    private final GapHistogram itl = new GapHistogram();
+    private final List<RequestRecord> records;
+    private long numRequests;
+    private long completed;
+    private long inputTokens;
+    private long reusedTokens;
+    private long outputTokens;
+    private double lastTokenMs;
+
+    /** Creates a collector; {@code keepRecords} keeps one {@link RequestRecord} per request. */
+    public MetricsCollector(boolean keepRecords) {
+        this.records = keepRecords ? new ArrayList<>() : null;
+    }
+
+    /** Counts a request that entered the cluster. */
+    public void arrived() {
+        numRequests++;
+    }
+
+    /** Records one gap between consecutive tokens of a request. */
+    public void gap(double ms) {
+        itl.add(ms);
+    }
+
+    /** Records a completed request. */
+    public void completed(long id, double arrivalMs, double firstMs, double secondMs, double lastMs, int input,
+                          int output, int reused, int prefillWorker, int decodeWorker) {
+        completed++;
+        inputTokens += input;
+        outputTokens += output;
+        reusedTokens += reused;
+        lastTokenMs = Math.max(lastTokenMs, lastMs);
+        ttft.add(firstMs - arrivalMs);
+        e2e.add(lastMs - arrivalMs);
+        if (output >= 2) {
+            tpot.add((lastMs - firstMs) / (output - 1));
+            ttst.add(secondMs - firstMs);
+        }
+        if (records != null) {
+            records.add(new RequestRecord(id, arrivalMs, firstMs, lastMs, input, output, reused, prefillWorker,
+                    decodeWorker));
+        }
+    }
+
+    /** Returns the number of completed requests so far. */
+    public long completedRequests() {
+        return completed;
+    }
+
+    /** Returns the summary with every key of {@link MetricNames#all()}. */
+    public Map<String, Double> summary(double wallTimeMs) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        double durationS = Math.max(lastTokenMs / 1000.0, 1e-9);
+        out.put(MetricNames.NUM_REQUESTS, (double) numRequests);
+        out.put(MetricNames.COMPLETED_REQUESTS, (double) completed);
+        out.put(MetricNames.TOTAL_INPUT_TOKENS, (double) inputTokens);
+        out.put(MetricNames.TOTAL_REUSED_INPUT_TOKENS, (double) reusedTokens);
+        out.put(MetricNames.TOTAL_OUTPUT_TOKENS, (double) outputTokens);
+        out.put(MetricNames.DURATION_MS, lastTokenMs);
+        out.put(MetricNames.WALL_TIME_MS, wallTimeMs);
+        out.put(MetricNames.REQUEST_THROUGHPUT_RPS, completed / durationS);
+        out.put(MetricNames.INPUT_THROUGHPUT_TOK_S, inputTokens / durationS);
+        out.put(MetricNames.OUTPUT_THROUGHPUT_TOK_S, outputTokens / durationS);
+        out.put(MetricNames.TOTAL_THROUGHPUT_TOK_S, (inputTokens + outputTokens) / durationS);
+        out.put(MetricNames.PREFIX_CACHE_REUSED_RATIO, inputTokens == 0 ? 0 : (double) reusedTokens / inputTokens);
+        ttft.summarise("ttft", out);
+        ttst.summarise("ttst", out);
+        tpot.summarise("tpot", out);
+        itl.summarise(out);
+        e2e.summarise("e2e_latency", out);
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String k : MetricNames.all()) {
+            ordered.put(k, out.get(k));
+        }
+        return ordered;
+    }
+
+    /** Returns the per-request records (empty when not kept). */
+    public List<RequestRecord> records() {
+        return records == null ? List.of() : records;
+    }
+}

@@ -1,0 +1,227 @@
+package io.servesim.workload;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams a Mooncake-style JSONL trace line by line, never holding the file in memory. Each line is an object with
+ * {@code timestamp} (ms; alias {@code created_time}), {@code input_length} (alias {@code input_tokens}),
+ * {@code output_length} (alias {@code output_tokens}) and {@code hash_ids}; other fields are ignored. Gzipped files
+ * ({@code .gz} or gzip magic bytes) are read transparently.
+ *
+ * <p>Strict by default: a malformed line, a missing field, a negative or zero length, {@code hash_ids} whose count is
+ * not {@code ceil(input_length / traceBlockSize)}, or a timestamp earlier than the previous line's fails with the file
+ * name, line number and the offending value. Lenient readers skip such lines and count them ({@link #skippedLines()}).
+ */
+public final class TraceReader implements AutoCloseable {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path file;
+    private final int traceBlockSize;
+    private final boolean lenient;
+    private final BufferedReader reader;
+    private long lineNumber;
+    private long skipped;
+    private String firstProblem;
+    private double lastTimestamp = Double.NEGATIVE_INFINITY;
+
+    /** Opens {@code file}; {@code traceBlockSize} is the number of tokens each hash id stands for. */
+    public TraceReader(Path file, int traceBlockSize, boolean lenient) {
+        this.file = file;
+        this.traceBlockSize = traceBlockSize;
+        this.lenient = lenient;
+        try {
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in.mark(2);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            if (b0 == 0x1f && b1 == 0x8b) {
+                in = new GZIPInputStream(in, 1 << 16);
+            }
+            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("trace file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("trace file " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Returns the next valid line, or null at the end of the file. */
+    public TraceLine next() {
+        while (true) {
+            String text;
+            try {
+                text = reader.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": read failed after line " + lineNumber, e);
+            }
+            if (text == null) {
+                return null;
+            }
+            lineNumber++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                TraceLine line = parse(text);
+                lastTimestamp = line.timestampMs();
+                return line;
+            } catch (IllegalArgumentException e) {
+                if (!lenient) {
+                    throw e;
+                }
+                skipped++;
+                if (firstProblem == null) {
+                    firstProblem = e.getMessage();
+                }
+            }
+        }
+    }
+
+    /** Returns how many bad lines a lenient reader skipped so far. */
+    public long skippedLines() {
+        return skipped;
+    }
+
+    /** Returns the first skipped line's problem, or null. */
+    public String firstProblem() {
+        return firstProblem;
+    }
+
+    /** Returns the number of lines read so far. */
+    public long linesRead() {
+        return lineNumber;
+    }
+
+    private TraceLine parse(String text) {
+        Double timestamp = null;
+        Integer input = null;
+        Integer output = null;
+        long[] ids = null;
+        int count = 0;
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw bad("is not a JSON object: " + shorten(text));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.getCurrentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "timestamp", "created_time" -> timestamp = number(p, t, name);
+                    case "input_length", "input_tokens" -> input = integer(p, t, name);
+                    case "output_length", "output_tokens" -> output = integer(p, t, name);
+                    case "hash_ids" -> {
+                        if (t != JsonToken.START_ARRAY) {
+                            throw bad("hash_ids is " + p.getText() + "; allowed: a list of integers");
+                        }
+                        ids = new long[16];
+                        count = 0;
+                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            if (t != JsonToken.VALUE_NUMBER_INT) {
+                                throw bad("hash_ids[" + count + "] is " + p.getText() + "; allowed: integers");
+                            }
+                            if (count == ids.length) {
+                                ids = Arrays.copyOf(ids, count * 2);
+                            }
+                            ids[count++] = p.getLongValue();
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw bad("has text after the JSON object: " + shorten(text));
+            }
+        } catch (JsonProcessingException e) {
+            throw bad("is not valid JSON (" + e.getOriginalMessage() + "): " + shorten(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (timestamp == null) {
+            throw bad("has no timestamp");
+        }
+        if (input == null) {
+            throw bad("has no input_length");
+        }
+        if (output == null) {
+            throw bad("has no output_length");
+        }
+        if (ids == null) {
+            throw bad("has no hash_ids");
+        }
+        if (input <= 0) {
+            throw bad("input_length is " + input + "; allowed: an integer > 0");
+        }
+        if (output <= 0) {
+            throw bad("output_length is " + output + "; allowed: an integer > 0");
+        }
+        if (timestamp < lastTimestamp) {
+            throw bad("timestamp is " + fmt(timestamp) + ", earlier than the previous line's " + fmt(lastTimestamp)
+                    + "; timestamps must not decrease");
+        }
+        int expected = BlockHashes.blocksFor(input, traceBlockSize);
+        if (count != expected) {
+            throw bad("hash_ids has " + count + " ids but input_length " + input + " needs ceil(" + input + "/"
+                    + traceBlockSize + ") = " + expected + " (trace block size " + traceBlockSize + ")");
+        }
+        return new TraceLine(lineNumber, timestamp, input, output, Arrays.copyOf(ids, count));
+    }
+
+    private double number(JsonParser p, JsonToken t, String name) throws IOException {
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw bad(name + " is " + p.getText() + "; allowed: a number of ms");
+        }
+        double v = p.getDoubleValue();
+        if (!Double.isFinite(v) || v < 0) {
+            throw bad(name + " is " + p.getText() + "; allowed: a finite number of ms >= 0");
+        }
+        return v;
+    }
+
+    private int integer(JsonParser p, JsonToken t, String name) throws IOException {
+        if (t != JsonToken.VALUE_NUMBER_INT) {
+            throw bad(name + " is " + p.getText() + "; allowed: an integer");
+        }
+        long v = p.getLongValue();
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            throw bad(name + " is " + v + "; allowed: an integer below 2^31");
+        }
+        return (int) v;
+    }
+
+    private IllegalArgumentException bad(String what) {
+        return new IllegalArgumentException(file.getFileName() + ":" + lineNumber + ": " + what);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
