@@ -1,13 +1,179 @@
 package io.servesim.cli;
 
+import io.servesim.optimize.EvaluatedState;
+import io.servesim.optimize.LocalEvaluator;
+import io.servesim.optimize.OptimizationResult;
+import io.servesim.optimize.ProgressListener;
+import io.servesim.optimize.ReplayOptimizer;
+import io.servesim.report.Export;
+import io.servesim.report.TextTables;
+import io.servesim.spec.Objective;
+import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.RouterMode;
+import io.servesim.spec.Specs;
+import io.servesim.spec.WorkloadSpec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code servesim sweep}: Search deployments (TP shapes, worker counts, router knobs) for the best feasible one (the main job). */
-@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Search deployments (TP shapes, worker counts, router knobs) for the best feasible one (the main job).")
+/** {@code servesim sweep}: searches deployments for the best feasible one and writes the result files. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Search deployments (TP shapes, worker counts, router knobs) for the best feasible one (the main job).")
 final class SweepCommand implements Callable<Integer> {
+    static final Path DEFAULT_SPEC = Path.of("notebooks", "specs", Specs.DEFAULT_EXAMPLE);
+    static final List<String> SHOWN = List.of("prefill_tp", "decode_tp", "prefill_workers", "decode_workers",
+            "router_mode", "overlap_score_credit", "prefill_load_scale", "total_gpus_used", "output_throughput_tok_s",
+            "mean_ttft_ms", "mean_tpot_ms", "mean_e2e_latency_ms", "prefix_cache_reused_ratio", "score");
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "Spec file (YAML or JSON); default: ${DEFAULT-VALUE} "
+            + "(or the built-in default example)", defaultValue = "notebooks/specs/default-disagg.yaml")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write results (default runs/<spec>-<time>/)")
+    Path out;
+
+    @Option(names = "--max-parallel-evals", paramLabel = "N", description = "Evaluations run at once")
+    Integer maxParallelEvals;
+
+    @Option(names = "--trace-file", paramLabel = "F", description = "Replay this Mooncake trace instead of the spec's workload")
+    Path traceFile;
+
+    @Option(names = "--arrival-speedup-ratio", paramLabel = "R", description = "Divide trace arrival times by R")
+    Double arrivalSpeedupRatio;
+
+    @Option(names = "--objective", paramLabel = "NAME", description = "throughput, mean_ttft or mean_e2e_latency")
+    String objective;
+
+    @Option(names = "--total-gpus", paramLabel = "N", description = "GPU budget")
+    Integer totalGpus;
+
+    @Option(names = "--router-mode", paramLabel = "MODE", description = "kv_router, round_robin or both")
+    String routerMode;
+
+    @Option(names = "--exhaustive", description = "Also evaluate every state and report the descent's optimality gap")
+    boolean exhaustive;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Feasible states to print (default 10)")
+    int top;
+
+    @Option(names = "--json", description = "Print best.json to stdout instead of tables")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar")
+    boolean noProgress;
+
     @Override
-    public Integer call() {
-        throw new IllegalStateException("servesim sweep is not available in this build");
+    public Integer call() throws Exception {
+        PrintWriter outw = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        ReplayOptimizeSpec spec = load();
+        String name = specFile != null && Files.exists(specFile)
+                ? specFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "") : "default-disagg";
+        ProgressBar bar = new ProgressBar(err, !noProgress && !json && System.console() != null);
+        ProgressListener listener = (done, planned, latest, best) -> bar.update(done, planned,
+                best.map(b -> "best " + b.state().label()).orElse(""));
+        LocalEvaluator evaluator = new LocalEvaluator(spec);
+        OptimizationResult result = exhaustive
+                ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
+                : ReplayOptimizer.optimize(spec, evaluator, listener);
+        bar.finish();
+        Path dir = out != null ? out : Path.of("runs", name + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        Export.writeAll(result, dir, spec.workload().arrivalSeed());
+        if (json) {
+            outw.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Export.best(result, spec.workload().arrivalSeed())));
+            return 0;
+        }
+        outw.printf(Locale.ROOT, "servesim sweep: %s, %s on %d × %s, objective %s%n", name, spec.engine().model(),
+                spec.hardware().totalGpus(), spec.hardware().gpuSku(), spec.objective().id());
+        outw.printf(Locale.ROOT, "%d states evaluated (%d feasible) in %.1f s%n", result.records().size(),
+                result.feasibleRecords().size(), result.wallTimeMs() / 1000);
+        result.optimalityGap().ifPresent(g -> outw.printf(Locale.ROOT,
+                "exhaustive baseline: %d states; descent used %d; optimality gap %.2f%% (descent %s vs best %s)%n",
+                g.exhaustiveEvaluations(), g.descentEvaluations(), 100 * g.relativeGap(),
+                TextTables.cell(g.descentBestScore()), TextTables.cell(g.exhaustiveBestScore())));
+        outw.println();
+        if (result.bestFeasible().isPresent()) {
+            EvaluatedState best = result.bestFeasible().get();
+            outw.println("Best feasible: " + best.state().label());
+            outw.println(indent(result.explain(best)));
+        } else {
+            outw.println("No feasible state.");
+            result.bestInfeasible().ifPresent(b -> {
+                outw.println("Least infeasible: " + b.state().label());
+                outw.println(indent(result.explain(b)));
+            });
+        }
+        if (!result.feasibleRecords().isEmpty()) {
+            outw.println();
+            outw.println("Top " + Math.min(top, result.feasibleRecords().size()) + " feasible states:");
+            outw.print(TextTables.format(result.feasible(), shownColumns(spec), top));
+        }
+        outw.println();
+        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv)");
+        outw.flush();
+        return 0;
+    }
+
+    private static List<String> shownColumns(ReplayOptimizeSpec spec) {
+        if (spec.isDisaggregated()) {
+            return SHOWN;
+        }
+        return SHOWN.stream().map(c -> c.equals("prefill_tp") ? "tp" : c.equals("prefill_workers") ? "workers" : c)
+                .filter(c -> !c.startsWith("decode_")).toList();
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+
+    private ReplayOptimizeSpec load() {
+        ReplayOptimizeSpec spec;
+        if (specFile != null && Files.exists(specFile)) {
+            spec = Specs.read(specFile);
+        } else if (specFile == null || specFile.equals(DEFAULT_SPEC)) {
+            spec = Specs.example(Specs.DEFAULT_EXAMPLE);
+        } else {
+            throw new IllegalArgumentException("--spec: file " + specFile + " does not exist");
+        }
+        if (traceFile != null) {
+            var b = WorkloadSpec.trace(traceFile.toString());
+            if (arrivalSpeedupRatio != null) {
+                b.arrivalSpeedupRatio(arrivalSpeedupRatio);
+            }
+            spec = spec.withWorkload(b.build());
+        } else if (arrivalSpeedupRatio != null) {
+            if (!spec.workload().isTraceBased()) {
+                throw new IllegalArgumentException("--arrival-speedup-ratio applies to trace workloads; the spec's"
+                        + " workload is synthetic (add --trace-file)");
+            }
+            spec = spec.withWorkload(spec.workload().toBuilder().arrivalSpeedupRatio(arrivalSpeedupRatio).build());
+        }
+        if (objective != null) {
+            spec = spec.withObjective(Objective.named(objective));
+        }
+        if (totalGpus != null) {
+            spec = spec.withTotalGpus(totalGpus);
+        }
+        if (routerMode != null) {
+            spec = spec.withRouter(spec.router().withMode(RouterMode.named(routerMode)));
+        }
+        if (maxParallelEvals != null) {
+            spec = spec.withMaxParallelEvals(maxParallelEvals);
+        }
+        return spec;
     }
 }

@@ -1,0 +1,40 @@
+package io.servesim.optimize;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A state with its run's report and its verdict: {@code score} (higher is better, from the objective), whether it
+ * is feasible (within the GPU budget and every SLA bound), its violation penalty (Σ relative excess over each SLA
+ * bound, +1 when over budget) and which bounds failed.
+ */
+public record EvaluatedState(DeploymentState state, Map<String, Double> metrics, double score, boolean feasible,
+                             double violationPenalty, List<String> violations) {
+    /** Returns a metric of the run, NaN when absent. */
+    public double metric(String name) {
+        Double v = metrics.get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    /** Returns output tokens per second. */
+    public double outputThroughput() {
+        return metric("output_throughput_tok_s");
+    }
+
+    /** Returns output tokens per second per GPU used. */
+    public double outputThroughputPerGpu() {
+        return outputThroughput() / state.totalGpusUsed();
+    }
+
+    /** Returns mean end-to-end latency in ms. */
+    public double meanE2eLatencyMs() {
+        return metric("mean_e2e_latency_ms");
+    }
+
+    @Override
+    public String toString() {
+        return state.label() + String.format(java.util.Locale.ROOT, ": score %.4g, %s, %.1f tok/s, mean TTFT %.0f ms,"
+                        + " mean e2e %.0f ms", score, feasible ? "feasible" : "infeasible " + violations,
+                outputThroughput(), metric("mean_ttft_ms"), meanE2eLatencyMs());
+    }
+}

@@ -1,0 +1,105 @@
+package io.servesim.optimize;
+
+import io.servesim.cluster.PoolConfig;
+import io.servesim.cluster.ReplayConfig;
+import io.servesim.cluster.ReplayRunner;
+import io.servesim.metrics.ReplayMetrics;
+import io.servesim.metrics.WorkerStats;
+import io.servesim.router.RouterSetting;
+import io.servesim.spec.EngineArgs;
+import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.WorkerType;
+import io.servesim.workload.Workloads;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Evaluates states in this process: builds the run's {@link ReplayConfig} from the spec and the state (engine args
+ * per pool with {@code worker_type} set, prefix caching off on decode workers, KV capacity per TP from the
+ * performance model unless pinned) and replays a fresh workload. Adds pool-level figures the explanations use:
+ * {@code prefill_busy_fraction}, {@code decode_busy_fraction}, {@code peak_kv_occupancy}, {@code preemptions},
+ * {@code busy_imbalance} (largest spread of busy fractions between workers of one role).
+ */
+public final class LocalEvaluator implements Evaluator {
+    /** Pool-level report keys added by this evaluator. */
+    public static final String PREFILL_BUSY = "prefill_busy_fraction";
+    public static final String DECODE_BUSY = "decode_busy_fraction";
+    public static final String PEAK_KV = "peak_kv_occupancy";
+    public static final String PREEMPTIONS = "preemptions";
+    public static final String BUSY_IMBALANCE = "busy_imbalance";
+
+    private final ReplayOptimizeSpec spec;
+
+    /** Creates an evaluator for {@code spec}. */
+    public LocalEvaluator(ReplayOptimizeSpec spec) {
+        this.spec = spec;
+    }
+
+    /** Returns the run configuration of {@code state}. */
+    public ReplayConfig configOf(DeploymentState state) {
+        RouterState r = state.router();
+        RouterSetting router = new RouterSetting(r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(),
+                spec.router().baseRouterConfig());
+        String model = spec.engine().model();
+        String sku = spec.hardware().gpuSku();
+        if (state.aggregated()) {
+            EngineArgs args = spec.engine().baseEngineArgs().withWorkerType(WorkerType.AGGREGATED);
+            return ReplayConfig.aggregated(model, sku, new PoolConfig(state.tp(), state.workers(), args), router);
+        }
+        EngineArgs prefill = spec.engine().basePrefillEngineArgs().withWorkerType(WorkerType.PREFILL);
+        EngineArgs decode = spec.engine().baseDecodeEngineArgs().withWorkerType(WorkerType.DECODE)
+                .withEnablePrefixCaching(false);
+        return ReplayConfig.disaggregated(model, sku, new PoolConfig(state.prefillTp(), state.prefillWorkers(), prefill),
+                new PoolConfig(state.decodeTp(), state.decodeWorkers(), decode), router);
+    }
+
+    /** Replays {@code state} keeping per-request records (for timelines). */
+    public ReplayMetrics replay(DeploymentState state, boolean recordRequests) {
+        ReplayConfig config = configOf(state).withRecordRequests(recordRequests);
+        return ReplayRunner.run(config, Workloads.create(spec.workload(), spec.engine().blockSize()));
+    }
+
+    @Override
+    public Map<String, Double> evaluate(DeploymentState state) {
+        ReplayMetrics m;
+        try {
+            m = replay(state, false);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new EvaluationException(state, e);
+        }
+        return withPoolFigures(m);
+    }
+
+    /** Returns the run's summary plus the pool-level figures. */
+    public static Map<String, Double> withPoolFigures(ReplayMetrics m) {
+        Map<String, Double> out = new LinkedHashMap<>(m.summary());
+        double prefillBusy = 0;
+        double decodeBusy = 0;
+        int prefillN = 0;
+        int decodeN = 0;
+        double peakKv = 0;
+        long preemptions = 0;
+        Map<String, double[]> range = new LinkedHashMap<>();
+        for (WorkerStats w : m.workers()) {
+            double[] r = range.computeIfAbsent(w.role(), k -> new double[] {1, 0});
+            r[0] = Math.min(r[0], w.busyFraction());
+            r[1] = Math.max(r[1], w.busyFraction());
+            preemptions += w.preemptions();
+            if (!"prefill".equals(w.role())) {
+                decodeBusy += w.busyFraction();
+                decodeN++;
+                peakKv = Math.max(peakKv, w.peakKvOccupancy());
+            }
+            if (!"decode".equals(w.role())) {
+                prefillBusy += w.busyFraction();
+                prefillN++;
+            }
+        }
+        out.put(PREFILL_BUSY, prefillN == 0 ? 0 : prefillBusy / prefillN);
+        out.put(DECODE_BUSY, decodeN == 0 ? 0 : decodeBusy / decodeN);
+        out.put(PEAK_KV, peakKv);
+        out.put(PREEMPTIONS, (double) preemptions);
+        out.put(BUSY_IMBALANCE, range.values().stream().mapToDouble(r -> r[1] - r[0]).max().orElse(0));
+        return out;
+    }
+}

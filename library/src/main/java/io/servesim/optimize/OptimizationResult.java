@@ -1,0 +1,129 @@
+package io.servesim.optimize;
+
+import io.servesim.report.ResultTables;
+import io.servesim.spec.ReplayOptimizeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a sweep found: every evaluated state in visit order, the feasible ones ranked, the best feasible and best
+ * infeasible states, the Pareto frontier and plain-word explanations. Tables use the documented column names.
+ * Immutable.
+ */
+public final class OptimizationResult {
+    private final ReplayOptimizeSpec spec;
+    private final List<EvaluatedState> records;
+    private final List<EvaluatedState> feasibleRanked;
+    private final List<EvaluatedState> infeasibleRanked;
+    private final boolean exhaustive;
+    private final OptimalityGap gap;
+    private final double wallTimeMs;
+
+    OptimizationResult(ReplayOptimizeSpec spec, List<EvaluatedState> records, boolean exhaustive, OptimalityGap gap,
+                       double wallTimeMs) {
+        this.spec = spec;
+        this.records = List.copyOf(records);
+        this.feasibleRanked = records.stream().filter(EvaluatedState::feasible).sorted(Ranking.FEASIBLE_ORDER).toList();
+        this.infeasibleRanked = records.stream().filter(e -> !e.feasible()).sorted(Ranking.INFEASIBLE_ORDER).toList();
+        this.exhaustive = exhaustive;
+        this.gap = gap;
+        this.wallTimeMs = wallTimeMs;
+    }
+
+    /** Returns the spec that was swept. */
+    public ReplayOptimizeSpec spec() {
+        return spec;
+    }
+
+    /** Returns the best feasible state, if any. */
+    public Optional<EvaluatedState> bestFeasible() {
+        return feasibleRanked.isEmpty() ? Optional.empty() : Optional.of(feasibleRanked.get(0));
+    }
+
+    /** Returns the least infeasible state, if any. */
+    public Optional<EvaluatedState> bestInfeasible() {
+        return infeasibleRanked.isEmpty() ? Optional.empty() : Optional.of(infeasibleRanked.get(0));
+    }
+
+    /** Returns every evaluated state in visit order. */
+    public List<EvaluatedState> records() {
+        return records;
+    }
+
+    /** Returns the feasible states, best first. */
+    public List<EvaluatedState> feasibleRecords() {
+        return feasibleRanked;
+    }
+
+    /** Returns every evaluated state as a table, in visit order. */
+    public Table evaluated() {
+        return ResultTables.of("evaluated", records, !spec.isDisaggregated(), spec.objective().id());
+    }
+
+    /** Returns the feasible states as a table, best first. */
+    public Table feasible() {
+        return ResultTables.of("feasible", feasibleRanked, !spec.isDisaggregated(), spec.objective().id());
+    }
+
+    /**
+     * Returns the non-dominated states (output throughput per GPU vs mean TTFT, and vs mean e2e latency) with a
+     * column {@code frontier} = {@code ttft}, {@code e2e} or {@code both}.
+     */
+    public Table paretoFrontier() {
+        List<EvaluatedState> ttft = ParetoFrontier.of(records, e -> e.metric("mean_ttft_ms"));
+        List<EvaluatedState> e2e = ParetoFrontier.of(records, EvaluatedState::meanE2eLatencyMs);
+        List<EvaluatedState> rows = new ArrayList<>();
+        List<String> which = new ArrayList<>();
+        for (EvaluatedState e : records) {
+            boolean a = ttft.contains(e);
+            boolean b = e2e.contains(e);
+            if (a || b) {
+                rows.add(e);
+                which.add(a && b ? "both" : a ? "ttft" : "e2e");
+            }
+        }
+        Table t = ResultTables.of("pareto", rows, !spec.isDisaggregated(), spec.objective().id());
+        t.addColumns(StringColumn.create("frontier", which));
+        return t;
+    }
+
+    /** Explains in plain words why {@code state} wins or fails. */
+    public String explain(EvaluatedState state) {
+        return Explainer.explain(state, spec, feasibleRanked);
+    }
+
+    /** Explains the evaluated record of {@code state}; fails if the sweep did not visit it. */
+    public String explain(DeploymentState state) {
+        return explain(records.stream().filter(e -> e.state().equals(state)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("state " + state.label() + " was not evaluated by this sweep")));
+    }
+
+    /** Returns true when this is the exhaustive baseline. */
+    public boolean exhaustive() {
+        return exhaustive;
+    }
+
+    /** Returns the optimality gap when the sweep was compared with the exhaustive baseline. */
+    public Optional<OptimalityGap> optimalityGap() {
+        return Optional.ofNullable(gap);
+    }
+
+    /** Returns the sweep's wall time in ms. */
+    public double wallTimeMs() {
+        return wallTimeMs;
+    }
+
+    /** Returns a copy carrying the optimality gap. */
+    OptimizationResult withGap(OptimalityGap g) {
+        return new OptimizationResult(spec, records, exhaustive, g, wallTimeMs);
+    }
+
+    @Override
+    public String toString() {
+        return "OptimizationResult[" + records.size() + " states evaluated, " + feasibleRanked.size() + " feasible"
+                + bestFeasible().map(b -> "; best: " + b).orElse("; no feasible state") + "]";
+    }
+}

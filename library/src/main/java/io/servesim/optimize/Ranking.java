@@ -1,0 +1,83 @@
+package io.servesim.optimize;
+
+import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.SlaSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Judges a run against the spec and orders states. Score = the objective (higher is better); feasible = no SLA bound
+ * exceeded and within the GPU budget; violation penalty = Σ max(value / bound − 1, 0) over the SLA bounds, + 1 when
+ * over budget. Feasible states rank by (score desc, output throughput desc, mean e2e asc, GPUs used asc);
+ * infeasible ones by (penalty asc, output throughput desc, mean e2e asc). Ties keep visit order.
+ */
+public final class Ranking {
+    /** The order of feasible states, best first. */
+    public static final Comparator<EvaluatedState> FEASIBLE_ORDER = Comparator
+            .comparingDouble(EvaluatedState::score).reversed()
+            .thenComparing(Comparator.comparingDouble(EvaluatedState::outputThroughput).reversed())
+            .thenComparingDouble(EvaluatedState::meanE2eLatencyMs)
+            .thenComparingInt(e -> e.state().totalGpusUsed());
+
+    /** The order of infeasible states, least bad first. */
+    public static final Comparator<EvaluatedState> INFEASIBLE_ORDER = Comparator
+            .comparingDouble(EvaluatedState::violationPenalty)
+            .thenComparing(Comparator.comparingDouble(EvaluatedState::outputThroughput).reversed())
+            .thenComparingDouble(EvaluatedState::meanE2eLatencyMs);
+
+    private final ReplayOptimizeSpec spec;
+
+    /** Creates the ranking of {@code spec}'s objective, SLA and budget. */
+    public Ranking(ReplayOptimizeSpec spec) {
+        this.spec = spec;
+    }
+
+    /** Returns the verdict on {@code state} given its report. */
+    public EvaluatedState judge(DeploymentState state, Map<String, Double> metrics) {
+        SlaSpec sla = spec.sla();
+        double penalty = 0;
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, Double> bound : sla.activeBounds().entrySet()) {
+            Double v = metrics.get(bound.getKey());
+            double value = v == null ? Double.NaN : v;
+            double excess = Double.isNaN(value) ? Double.POSITIVE_INFINITY : Math.max(value / bound.getValue() - 1, 0);
+            if (excess > 0) {
+                violations.add(bound.getKey());
+            }
+            penalty += excess;
+        }
+        boolean overBudget = state.totalGpusUsed() > spec.hardware().totalGpus();
+        if (overBudget) {
+            violations.add("total_gpus_used");
+        }
+        boolean feasible = penalty == 0 && !overBudget;
+        double score = spec.objective().score(k -> {
+            Double v = metrics.get(k);
+            return v == null ? Double.NaN : v;
+        });
+        return new EvaluatedState(state, metrics, score, feasible, penalty + (overBudget ? 1.0 : 0.0),
+                List.copyOf(violations));
+    }
+
+    /** Returns the best of {@code records}: the best feasible one if any, else the least infeasible; first wins ties. */
+    public static Optional<EvaluatedState> best(List<EvaluatedState> records) {
+        EvaluatedState best = null;
+        for (EvaluatedState e : records) {
+            if (e.feasible() && (best == null || !best.feasible() || FEASIBLE_ORDER.compare(e, best) < 0)) {
+                best = e;
+            }
+        }
+        if (best != null) {
+            return Optional.of(best);
+        }
+        for (EvaluatedState e : records) {
+            if (best == null || INFEASIBLE_ORDER.compare(e, best) < 0) {
+                best = e;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

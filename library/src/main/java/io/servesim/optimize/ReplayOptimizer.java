@@ -1,0 +1,59 @@
+package io.servesim.optimize;
+
+import io.servesim.spec.ReplayOptimizeSpec;
+
+/**
+ * Searches deployments for a {@link ReplayOptimizeSpec}: the budget-focused descent ({@link #optimize}) or every
+ * state ({@link #exhaustive}). Evaluations run on {@code maxParallelEvals} threads; results do not depend on it.
+ * Interrupting the calling thread cancels the sweep with a {@link java.util.concurrent.CancellationException}.
+ */
+public final class ReplayOptimizer {
+    private ReplayOptimizer() {
+    }
+
+    /** Runs the descent with local evaluations. */
+    public static OptimizationResult optimize(ReplayOptimizeSpec spec) {
+        return optimize(spec, new LocalEvaluator(spec), ProgressListener.NONE);
+    }
+
+    /** Runs the descent with local evaluations, reporting progress. */
+    public static OptimizationResult optimize(ReplayOptimizeSpec spec, ProgressListener listener) {
+        return optimize(spec, new LocalEvaluator(spec), listener);
+    }
+
+    /** Runs the descent with the given evaluator. */
+    public static OptimizationResult optimize(ReplayOptimizeSpec spec, Evaluator evaluator, ProgressListener listener) {
+        return search(spec, evaluator, listener, false);
+    }
+
+    /** Evaluates every state within budget (the baseline the descent is measured against). */
+    public static OptimizationResult exhaustive(ReplayOptimizeSpec spec, Evaluator evaluator, ProgressListener listener) {
+        return search(spec, evaluator, listener, true);
+    }
+
+    /** Runs the descent and the exhaustive baseline; returns the descent's result with the optimality gap. */
+    public static OptimizationResult optimizeWithGap(ReplayOptimizeSpec spec, Evaluator evaluator,
+                                                     ProgressListener listener) {
+        OptimizationResult descent = optimize(spec, evaluator, listener);
+        OptimizationResult all = exhaustive(spec, evaluator, listener);
+        double d = descent.bestFeasible().or(descent::bestInfeasible).map(EvaluatedState::score).orElse(Double.NaN);
+        double x = all.bestFeasible().or(all::bestInfeasible).map(EvaluatedState::score).orElse(Double.NaN);
+        return descent.withGap(new OptimalityGap(d, x, descent.records().size(), all.records().size()));
+    }
+
+    private static OptimizationResult search(ReplayOptimizeSpec spec, Evaluator evaluator, ProgressListener listener,
+                                             boolean exhaustive) {
+        long started = System.nanoTime();
+        SearchSpace space = new SearchSpace(spec);
+        try (Evaluations evaluations = new Evaluations(evaluator, new Ranking(spec), spec.maxParallelEvals(),
+                listener)) {
+            if (exhaustive) {
+                evaluations.evaluate(space.allStates());
+            } else {
+                BudgetDescent.run(space, evaluations);
+            }
+            return new OptimizationResult(spec, evaluations.all(), exhaustive, null,
+                    (System.nanoTime() - started) / 1e6);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.servesim.optimize;
+
+import io.servesim.router.RouterSetting;
+
+/** One router configuration a sweep tries: the mode and, for the KV router, its overlap credit and prefill load scale. */
+public record RouterState(String mode, double overlapScoreCredit, double prefillLoadScale) {
+    /** Round-robin as result tables report it (credit 0, scale 1). */
+    public static final RouterState ROUND_ROBIN = new RouterState(RouterSetting.ROUND_ROBIN, 0.0, 1.0);
+
+    /** Returns the KV router with the given knobs. */
+    public static RouterState kvRouter(double credit, double scale) {
+        return new RouterState(RouterSetting.KV_ROUTER, credit, scale);
+    }
+
+    /** Returns true for the KV router. */
+    public boolean isKvRouter() {
+        return RouterSetting.KV_ROUTER.equals(mode);
+    }
+}

@@ -1,0 +1,200 @@
+package io.servesim.optimize;
+
+import io.servesim.perf.PerfModel;
+import io.servesim.spec.EngineArgs;
+import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.RouterMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The candidates of a sweep: TP shapes whose weights fit (or the pinned {@code tensor_parallel_size}), the router
+ * states in the order the search visits them (round-robin first for mode {@code both}; for the KV router, credits
+ * outer and scales inner), and the topologies at a given TP. Construction fails when the space is empty, saying why.
+ */
+public final class SearchSpace {
+    private final ReplayOptimizeSpec spec;
+    private final List<Integer> prefillTps;
+    private final List<Integer> decodeTps;
+    private final List<RouterState> routerStates;
+
+    /** Builds the space of {@code spec}. */
+    public SearchSpace(ReplayOptimizeSpec spec) {
+        this.spec = spec;
+        PerfModel perf = PerfModel.of(spec.engine().model(), spec.hardware().gpuSku());
+        int budget = spec.hardware().totalGpus();
+        if (spec.isDisaggregated()) {
+            if (budget < 2) {
+                throw new IllegalArgumentException("hardware.totalGpus is " + budget
+                        + "; a disaggregated sweep needs at least 2 GPUs (one prefill and one decode worker)");
+            }
+            prefillTps = tps(perf, spec.engine().basePrefillEngineArgs(), "basePrefillEngineArgs");
+            decodeTps = tps(perf, spec.engine().baseDecodeEngineArgs(), "baseDecodeEngineArgs");
+            if (prefillTps.get(0) + decodeTps.get(0) > budget) {
+                throw new IllegalArgumentException("hardware.totalGpus is " + budget + " but the smallest deployment"
+                        + " that fits needs TP" + prefillTps.get(0) + " prefill + TP" + decodeTps.get(0) + " decode = "
+                        + (prefillTps.get(0) + decodeTps.get(0)) + " GPUs");
+            }
+        } else {
+            prefillTps = tps(perf, spec.engine().baseEngineArgs(), "baseEngineArgs");
+            decodeTps = prefillTps;
+            if (prefillTps.get(0) > budget) {
+                throw new IllegalArgumentException("hardware.totalGpus is " + budget + " but the smallest TP that fits "
+                        + spec.engine().model() + " is " + prefillTps.get(0));
+            }
+        }
+        routerStates = routerStates(spec);
+    }
+
+    private List<Integer> tps(PerfModel perf, EngineArgs args, String field) {
+        List<Integer> fits = perf.tpCandidates(args);
+        Integer pin = args.tensorParallelSize();
+        if (pin != null) {
+            if (!perf.fits(pin, args)) {
+                throw new IllegalArgumentException("engine." + field + ".tensor_parallel_size is " + pin + " but "
+                        + spec.engine().model() + " does not fit on " + pin + " " + spec.hardware().gpuSku()
+                        + " GPU(s); TP shapes that fit: " + fits);
+            }
+            return List.of(pin);
+        }
+        if (fits.isEmpty()) {
+            throw new IllegalArgumentException(spec.engine().model() + " does not fit on up to 8 "
+                    + spec.hardware().gpuSku() + " GPUs at any TP shape; nothing to search");
+        }
+        return fits;
+    }
+
+    static List<RouterState> routerStates(ReplayOptimizeSpec spec) {
+        List<RouterState> out = new ArrayList<>();
+        RouterMode mode = spec.router().mode();
+        if (mode == RouterMode.ROUND_ROBIN || mode == RouterMode.BOTH) {
+            out.add(RouterState.ROUND_ROBIN);
+        }
+        if (mode == RouterMode.KV_ROUTER || mode == RouterMode.BOTH) {
+            for (double c : spec.router().overlapCredits()) {
+                for (double s : spec.router().prefillLoadScales()) {
+                    out.add(RouterState.kvRouter(c, s));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Returns the prefill (aggregated: all) TP candidates, ascending. */
+    public List<Integer> prefillTps() {
+        return prefillTps;
+    }
+
+    /** Returns the decode TP candidates, ascending. */
+    public List<Integer> decodeTps() {
+        return decodeTps;
+    }
+
+    /** Returns the router states in visit order; the first is the initial one. */
+    public List<RouterState> routerStates() {
+        return routerStates;
+    }
+
+    /** Returns the equal-worker TP states: for each (prefill TP, decode TP), {@code budget / (ptp + dtp)} workers each. */
+    public List<DeploymentState> equalWorkerTpStates(RouterState router) {
+        int budget = spec.hardware().totalGpus();
+        List<DeploymentState> out = new ArrayList<>();
+        if (!spec.isDisaggregated()) {
+            for (int tp : prefillTps) {
+                if (budget / tp >= 1) {
+                    out.add(DeploymentState.aggregated(tp, budget / tp, router));
+                }
+            }
+            return out;
+        }
+        for (int ptp : prefillTps) {
+            for (int dtp : decodeTps) {
+                int w = budget / (ptp + dtp);
+                if (w >= 1) {
+                    out.add(DeploymentState.disaggregated(ptp, dtp, w, w, router));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Returns the worker splits at the given TP pair that use the most GPUs achievable within the budget (ties all
+     * kept; prefill workers outer, decode inner). Aggregated: every worker count, without the KV router at 1 worker.
+     */
+    public List<DeploymentState> budgetEdgeWorkerStates(DeploymentState at) {
+        int budget = spec.hardware().totalGpus();
+        List<DeploymentState> out = new ArrayList<>();
+        if (at.aggregated()) {
+            for (int w = 1; w <= budget / at.tp(); w++) {
+                if (supportsAggRouter(at.router(), w)) {
+                    out.add(DeploymentState.aggregated(at.tp(), w, at.router()));
+                }
+            }
+            return out;
+        }
+        int ptp = at.prefillTp();
+        int dtp = at.decodeTp();
+        int max = 0;
+        for (int pw = 1; pw <= budget / ptp; pw++) {
+            for (int dw = 1; dw <= budget / dtp; dw++) {
+                int used = ptp * pw + dtp * dw;
+                if (used <= budget) {
+                    max = Math.max(max, used);
+                }
+            }
+        }
+        for (int pw = 1; pw <= budget / ptp; pw++) {
+            for (int dw = 1; dw <= budget / dtp; dw++) {
+                if (ptp * pw + dtp * dw == max) {
+                    out.add(DeploymentState.disaggregated(ptp, dtp, pw, dw, at.router()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Returns every router state at {@code at}'s topology (aggregated: those its worker count supports). */
+    public List<DeploymentState> routerVariants(DeploymentState at) {
+        List<DeploymentState> out = new ArrayList<>();
+        for (RouterState r : routerStates) {
+            if (!at.aggregated() || supportsAggRouter(r, at.workers())) {
+                out.add(at.withRouter(r));
+            }
+        }
+        return out;
+    }
+
+    /** Returns every state within budget: each TP pair × worker split × router state (the exhaustive baseline). */
+    public List<DeploymentState> allStates() {
+        int budget = spec.hardware().totalGpus();
+        List<DeploymentState> out = new ArrayList<>();
+        for (int ptp : prefillTps) {
+            if (!spec.isDisaggregated()) {
+                for (int w = 1; w <= budget / ptp; w++) {
+                    for (RouterState r : routerStates) {
+                        if (supportsAggRouter(r, w)) {
+                            out.add(DeploymentState.aggregated(ptp, w, r));
+                        }
+                    }
+                }
+                continue;
+            }
+            for (int dtp : decodeTps) {
+                for (int pw = 1; pw <= budget / ptp; pw++) {
+                    for (int dw = 1; ptp * pw + dtp * dw <= budget; dw++) {
+                        for (RouterState r : routerStates) {
+                            out.add(DeploymentState.disaggregated(ptp, dtp, pw, dw, r));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The KV router needs at least 2 aggregated workers to choose between. */
+    static boolean supportsAggRouter(RouterState r, int workers) {
+        return !r.isKvRouter() || workers > 1;
+    }
+}

@@ -1,0 +1,80 @@
+package io.servesim.report;
+
+import io.servesim.metrics.MetricNames;
+import io.servesim.optimize.EvaluatedState;
+import io.servesim.optimize.LocalEvaluator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds the sweep's result tables (Tablesaw) with the documented column names: topology ({@code prefill_tp,
+ * decode_tp, prefill_workers, decode_workers}; aggregated sweeps add {@code tp, workers} first), routing
+ * ({@code router_mode, overlap_score_credit, prefill_load_scale}), {@code total_gpus_used},
+ * {@code output_throughput_tok_s}, {@code output_throughput_tok_s_per_gpu}, {@code prefix_cache_reused_ratio},
+ * the mean latencies, every other replay metric, the pool figures, then {@code score, objective, feasible,
+ * violation_penalty, violations}. {@code wall_time_ms} is left out so tables depend only on the spec.
+ */
+public final class ResultTables {
+    /** Metrics placed right after the topology columns, in this order. */
+    public static final List<String> HEADLINE = List.of("output_throughput_tok_s", "prefix_cache_reused_ratio",
+            "mean_ttft_ms", "mean_tpot_ms", "mean_e2e_latency_ms");
+
+    private ResultTables() {
+    }
+
+    /** Returns a table with one row per record, in the given order. */
+    public static Table of(String name, List<EvaluatedState> records, boolean aggregated, String objective) {
+        Table t = Table.create(name);
+        if (aggregated) {
+            t.addColumns(IntColumn.create("tp", records.stream().mapToInt(r -> r.state().tp()).toArray()),
+                    IntColumn.create("workers", records.stream().mapToInt(r -> r.state().workers()).toArray()));
+        }
+        t.addColumns(
+                IntColumn.create("prefill_tp", records.stream().mapToInt(r -> r.state().prefillTp()).toArray()),
+                IntColumn.create("decode_tp", records.stream().mapToInt(r -> r.state().decodeTp()).toArray()),
+                IntColumn.create("prefill_workers", records.stream().mapToInt(r -> r.state().prefillWorkers()).toArray()),
+                IntColumn.create("decode_workers", records.stream().mapToInt(r -> r.state().decodeWorkers()).toArray()),
+                StringColumn.create("router_mode", records.stream().map(r -> r.state().router().mode())),
+                DoubleColumn.create("overlap_score_credit",
+                        records.stream().mapToDouble(r -> r.state().router().overlapScoreCredit())),
+                DoubleColumn.create("prefill_load_scale",
+                        records.stream().mapToDouble(r -> r.state().router().prefillLoadScale())),
+                IntColumn.create("total_gpus_used", records.stream().mapToInt(r -> r.state().totalGpusUsed()).toArray()));
+        t.addColumns(metric(records, "output_throughput_tok_s"),
+                DoubleColumn.create("output_throughput_tok_s_per_gpu",
+                        records.stream().mapToDouble(EvaluatedState::outputThroughputPerGpu)));
+        for (String m : HEADLINE.subList(1, HEADLINE.size())) {
+            t.addColumns(metric(records, m));
+        }
+        for (String m : otherMetrics()) {
+            t.addColumns(metric(records, m));
+        }
+        t.addColumns(DoubleColumn.create("score", records.stream().mapToDouble(EvaluatedState::score)),
+                StringColumn.create("objective", records.stream().map(r -> objective)),
+                BooleanColumn.create("feasible", records.stream().map(EvaluatedState::feasible).toList()),
+                DoubleColumn.create("violation_penalty", records.stream().mapToDouble(EvaluatedState::violationPenalty)),
+                StringColumn.create("violations", records.stream().map(r -> String.join(",", r.violations()))));
+        return t;
+    }
+
+    private static List<String> otherMetrics() {
+        Set<String> names = new LinkedHashSet<>(MetricNames.all());
+        names.removeAll(HEADLINE);
+        names.remove(MetricNames.WALL_TIME_MS);
+        List<String> out = new ArrayList<>(names);
+        out.addAll(List.of(LocalEvaluator.PREFILL_BUSY, LocalEvaluator.DECODE_BUSY, LocalEvaluator.PEAK_KV,
+                LocalEvaluator.PREEMPTIONS, LocalEvaluator.BUSY_IMBALANCE));
+        return out;
+    }
+
+    private static DoubleColumn metric(List<EvaluatedState> records, String name) {
+        return DoubleColumn.create(name, records.stream().mapToDouble(r -> r.metric(name)));
+    }
+}
