@@ -14,34 +14,28 @@ public final class PerfModel {
     private static final Map<String, PerfModel> CACHE = new ConcurrentHashMap<>();
     private static final List<Integer> TP_SHAPES = List.of(1, 2, 4, 8);
 
-    private final String modelId;
+    private final ModelCard model;
     private final GpuSku sku;
-    // interim Qwen3-32B figures (see perf-model notes); replaced by the ModelCard registry
-    private final int layers = 64;
-    private final int kvHeads = 8;
-    private final int headDim = 128;
-    private final double weightBytes = 32.76e9 * 2;
 
-    private PerfModel(String modelId, GpuSku sku) {
-        this.modelId = modelId;
+    private PerfModel(ModelCard model, GpuSku sku) {
+        this.model = model;
         this.sku = sku;
     }
 
     /** Returns the model for {@code modelId} on {@code gpuSku}; unknown names give an error listing the known ones. */
     public static PerfModel of(String modelId, String gpuSku) {
-        if (!"Qwen/Qwen3-32B".equals(modelId)) {
-            throw new IllegalArgumentException("unknown model \"" + modelId + "\"; known: Qwen/Qwen3-32B");
-        }
-        if (!"h200_sxm".equals(gpuSku)) {
-            throw new IllegalArgumentException("unknown GPU SKU \"" + gpuSku + "\"; known: h200_sxm");
-        }
-        return CACHE.computeIfAbsent(modelId + "@" + gpuSku, k -> new PerfModel(modelId,
-                new GpuSku("h200_sxm", 151397597184L, 4.8e12, 989e12, 8, 450e9, 50e9)));
+        return CACHE.computeIfAbsent(modelId + "@" + gpuSku,
+                k -> new PerfModel(ModelCard.of(modelId), GpuSkus.of(gpuSku)));
     }
 
     /** Returns the model id. */
     public String modelId() {
-        return modelId;
+        return model.id();
+    }
+
+    /** Returns the model card. */
+    public ModelCard model() {
+        return model;
     }
 
     /** Returns the GPU SKU. */
@@ -49,28 +43,36 @@ public final class PerfModel {
         return sku;
     }
 
-    /** Returns the step timer for workers of {@code tp} GPUs with the given engine args' timing model. */
+    /**
+     * Returns the step timer for workers of {@code tp} GPUs: the roofline model for {@code perf_model: tables}
+     * (the default) or the reference mocker's TP-agnostic polynomial for {@code perf_model: polynomial}.
+     */
     public StepTimer stepTimer(int tp, EngineArgs args) {
         if (args.perfModel() == PerfModelKind.POLYNOMIAL) {
             return new PolynomialStepTimer(args.speedupRatio());
         }
-        return new PolynomialStepTimer(args.speedupRatio());
+        return new RooflineStepTimer(model, sku, tp, args.speedupRatio());
     }
 
     /** Returns the KV bytes per token held on one TP rank. */
     public long kvBytesPerTokenPerRank(int tp) {
-        int kvPerRank = (kvHeads + tp - 1) / tp;
-        return 2L * kvPerRank * headDim * layers * 2;
+        return model.kvBytesPerTokenPerRank(tp);
     }
 
     /** Returns the KV bytes of one prompt token across all ranks (what a prefill→decode handoff moves). */
     public long kvBytesPerToken() {
-        return 2L * kvHeads * headDim * layers * 2;
+        return model.kvBytesPerToken();
+    }
+
+    /** Returns the KV capacity model of a worker of {@code tp} GPUs. */
+    public KvCapacity capacity(int tp, EngineArgs args) {
+        return new KvCapacity(model, sku, tp, args);
     }
 
     /** Returns true when the weights fit on {@code tp} GPUs with room for KV cache. */
     public boolean fits(int tp, EngineArgs args) {
-        return kvBudgetBytes(tp, args) > 0;
+        return args.numGpuBlocks() != null ? capacity(tp, args).weightBytesPerGpu() < sku.hbmBytes()
+                : capacity(tp, args).fits();
     }
 
     /** Returns the TP shapes (1, 2, 4, 8) whose weights fit. */
@@ -80,18 +82,6 @@ public final class PerfModel {
 
     /** Returns {@code num_gpu_blocks} for a worker of {@code tp} GPUs (a pinned value in {@code args} wins). */
     public int numGpuBlocks(int tp, EngineArgs args) {
-        if (args.numGpuBlocks() != null) {
-            return args.numGpuBlocks();
-        }
-        double budget = kvBudgetBytes(tp, args);
-        if (budget <= 0) {
-            throw new IllegalArgumentException("model " + modelId + " does not fit at TP " + tp + " on " + sku.name());
-        }
-        return (int) Math.floor(budget / ((double) kvBytesPerTokenPerRank(tp) * args.blockSize()));
-    }
-
-    private double kvBudgetBytes(int tp, EngineArgs args) {
-        double activations = Math.max(70 * 1024 * 1024, 2.0 * args.maxNumBatchedTokens() * 8192 * 5);
-        return sku.hbmBytes() * args.gpuMemoryUtilization() - weightBytes / tp - activations - 3758096384L;
+        return capacity(tp, args).numGpuBlocks();
     }
 }
