@@ -238,7 +238,7 @@ final class ClusterSim {
         }
     }
 
-    /** The pool whose tokens users see (aggregated or decode). */
+    /** The pool whose tokens users see (aggregated or decode); request records use run-wide worker indices. */
     private final class FinalListener implements EngineListener {
         private final Pool pool;
 
@@ -266,7 +266,8 @@ final class ClusterSim {
             boolean aggregated = agg != null;
             metrics.completed(r.id(), f.arrivalMs, seq.firstTokenMs(), seq.secondTokenMs(), seq.lastTokenMs(),
                     r.inputLength(), r.outputLength(), aggregated ? seq.reusedTokens() : f.reusedTokens,
-                    aggregated ? seq.worker() : f.prefillWorker, seq.worker());
+                    aggregated ? seq.worker() : f.prefillWorker,
+                    aggregated ? seq.worker() : prefill.engines.length + seq.worker());
             inFlight--;
             Request nextTurn = workload.onCompleted(r, timeMs);
             if (nextTurn != null) {

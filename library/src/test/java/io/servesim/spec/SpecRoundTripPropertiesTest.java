@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Writing a spec as YAML or JSON and reading it back gives an equal record, over generated valid specs. */
-class SpecRoundTripProperties {
+class SpecRoundTripPropertiesTest {
 
     @Property(tries = 300)
     void yamlRoundTripIsExact(@ForAll("specs") ReplayOptimizeSpec spec) {

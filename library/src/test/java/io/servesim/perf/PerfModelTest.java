@@ -1,0 +1,110 @@
+package io.servesim.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.servesim.spec.EngineArgs;
+import org.junit.jupiter.api.Test;
+
+/** Model cards, KV capacity checked by hand, and the roofline step timer's physical sanity. */
+class PerfModelTest {
+    static final PerfModel QWEN = PerfModel.of("Qwen/Qwen3-32B", "h200_sxm");
+    static final EngineArgs ARGS = EngineArgs.defaults();
+
+    @Test
+    void qwen3With32BillionParameters() {
+        ModelCard m = QWEN.model();
+        assertThat(m.parameters()).isBetween(32_700_000_000L, 32_800_000_000L);
+        assertThat(m.kvBytesPerTokenPerRank(1)).isEqualTo(256 * 1024);
+        assertThat(m.kvBytesPerTokenPerRank(4)).isEqualTo(64 * 1024);
+        assertThat(m.kvBytesPerTokenPerRank(8)).isEqualTo(32 * 1024);
+        assertThat(m.kvBytesPerToken()).isEqualTo(256 * 1024);
+    }
+
+    /**
+     * By hand, util 0.92, max_num_batched_tokens 8192, block 512: KV budget = 141 GiB × 0.92 − 32.76e9 × 2 / TP −
+     * max(70 MiB, 2 × 8192 × 8192 × c[TP] / TP) − NCCL[TP] − 3.5 GiB; blocks = budget / (KV per token per rank × 512).
+     * TP1: 139.29e9 − 65.52e9 − 1.476e9 − 3.758e9 = 68.53e9 B / (262144 × 512) = 510 blocks (AIC: 261,415 tokens).
+     * TP2: 139.29e9 − 32.76e9 − 0.436e9 − 0.359e9 − 3.758e9 = 101.97e9 / (131072 × 512) = 1519.
+     * TP4: 139.29e9 − 16.38e9 − 0.168e9 − 0.411e9 − 3.758e9 = 118.57e9 / (65536 × 512) = 3533.
+     * TP8: 139.29e9 − 8.19e9 − 0.084e9 − 0.411e9 − 3.758e9 = 126.84e9 / (32768 × 512) = 7560.
+     */
+    @Test
+    void kvCapacityByHand() {
+        assertThat(QWEN.numGpuBlocks(1, ARGS)).isEqualTo(510);
+        assertThat(QWEN.numGpuBlocks(2, ARGS)).isEqualTo(1519);
+        assertThat(QWEN.numGpuBlocks(4, ARGS)).isEqualTo(3533);
+        assertThat(QWEN.numGpuBlocks(8, ARGS)).isEqualTo(7560);
+        assertThat(QWEN.numGpuBlocks(1, ARGS.toBuilder().numGpuBlocks(99).build())).isEqualTo(99);
+    }
+
+    @Test
+    void shapesThatDoNotFitAreRejectedWithNumbers() {
+        PerfModel llama = PerfModel.of("meta-llama/Llama-3.1-70B-Instruct", "h100_sxm");
+        assertThat(llama.tpCandidates(ARGS)).containsExactly(2, 4, 8);
+        assertThatThrownBy(() -> llama.numGpuBlocks(1, ARGS)).hasMessageContaining("does not fit at TP 1")
+                .hasMessageContaining("GiB weights");
+    }
+
+    @Test
+    void unknownNamesListTheKnownOnes() {
+        assertThatThrownBy(() -> PerfModel.of("acme/Giant-1T", "h200_sxm")).hasMessageContaining("Qwen/Qwen3-32B")
+                .hasMessageContaining("servesim.models");
+        assertThatThrownBy(() -> PerfModel.of("Qwen/Qwen3-32B", "tpu_v5")).hasMessageContaining("h200_sxm, h100_sxm, b200");
+    }
+
+    private static double decode(int tp, int batch, int context) {
+        StepBatch b = new StepBatch();
+        for (int i = 0; i < batch; i++) {
+            b.addDecode(context);
+        }
+        return QWEN.stepTimer(tp, ARGS).stepMs(b);
+    }
+
+    private static double prefill(int tp, int tokens, int cached) {
+        return QWEN.stepTimer(tp, ARGS).stepMs(new StepBatch().addPrefill(tokens, cached));
+    }
+
+    @Test
+    void neverFasterThanThePhysicalBound() {
+        GpuSku sku = QWEN.sku();
+        for (int tp : new int[] {1, 2, 4, 8}) {
+            double weightsMs = QWEN.model().weightBytes() / (double) tp / sku.memBandwidthBytesPerS() * 1000;
+            assertThat(decode(tp, 1, 100)).isGreaterThan(weightsMs);
+            double flopsMs = 8192 * QWEN.model().flopsPerToken() / tp / sku.bf16Flops() * 1000;
+            assertThat(prefill(tp, 8192, 0)).isGreaterThan(flopsMs);
+        }
+    }
+
+    @Test
+    void monotoneInTokensAndContext() {
+        double last = 0;
+        for (int tokens = 16; tokens <= 16384; tokens *= 2) {
+            double ms = prefill(2, tokens, 0);
+            assertThat(ms).isGreaterThan(last);
+            last = ms;
+        }
+        assertThat(prefill(2, 4096, 20000)).isGreaterThan(prefill(2, 4096, 0));
+        assertThat(decode(1, 32, 16000)).isGreaterThan(decode(1, 32, 1000));
+        assertThat(decode(1, 64, 4000)).isGreaterThan(decode(1, 32, 4000));
+    }
+
+    @Test
+    void tensorParallelismHelpsButLessThanLinearly() {
+        double tp1 = decode(1, 64, 8192);
+        double tp2 = decode(2, 64, 8192);
+        assertThat(tp2).isLessThan(tp1);
+        assertThat(tp1 / tp2).isLessThan(2.0);
+        double p1 = prefill(1, 8192, 0);
+        double p4 = prefill(4, 8192, 0);
+        assertThat(p1 / p4).isBetween(2.0, 4.0);
+    }
+
+    @Test
+    void polynomialModelMatchesTheReferenceCoefficients() {
+        StepTimer poly = QWEN.stepTimer(4, ARGS.toBuilder().perfModel(io.servesim.spec.PerfModelKind.POLYNOMIAL).build());
+        double t = 1000;
+        assertThat(poly.stepMs(new StepBatch().addPrefill(1000, 0)))
+                .isCloseTo(4.209989e-07 * t * t + 1.518344e-02 * t + 16.50142, org.assertj.core.data.Offset.offset(1e-9));
+    }
+}
