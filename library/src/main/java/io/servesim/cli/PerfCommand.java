@@ -1,13 +1,98 @@
 package io.servesim.cli;
 
+import io.servesim.perf.KvCapacity;
+import io.servesim.perf.PerfModel;
+import io.servesim.perf.StepBatch;
+import io.servesim.spec.EngineArgs;
+import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code servesim perf}: Show step-time breakdowns and KV capacity from the H200 performance model. */
-@Command(name = "perf", mixinStandardHelpOptions = true, description = "Show step-time breakdowns and KV capacity from the H200 performance model.")
+/** {@code servesim perf}: step time and KV capacity from the performance model. */
+@Command(name = "perf", mixinStandardHelpOptions = true, description = "Step-time and KV capacity from the performance model.",
+        subcommands = {PerfCommand.Step.class, PerfCommand.Capacity.class})
 final class PerfCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() {
-        throw new IllegalStateException("servesim perf is not available in this build");
+        command.commandLine().usage(command.commandLine().getOut());
+        return 0;
+    }
+
+    /** Options shared by the perf subcommands. */
+    static class Target {
+        @Option(names = "--model", defaultValue = "Qwen/Qwen3-32B") String model;
+        @Option(names = "--gpu", defaultValue = "h200_sxm") String gpu;
+        @Option(names = "--tp", defaultValue = "1") int tp;
+        @Option(names = "--block-size", defaultValue = "512") int blockSize;
+        @Option(names = "--gpu-memory-utilization", defaultValue = "0.92") double util;
+        @Option(names = "--max-num-batched-tokens", defaultValue = "8192") int maxBatched;
+
+        EngineArgs args() {
+            return EngineArgs.builder().blockSize(blockSize).gpuMemoryUtilization(util).maxNumBatchedTokens(maxBatched)
+                    .build();
+        }
+    }
+
+    /** {@code servesim perf step}. */
+    @Command(name = "step", mixinStandardHelpOptions = true, description = "Latency of one engine pass.")
+    static final class Step extends Target implements Callable<Integer> {
+        @Spec CommandSpec command;
+        @Option(names = "--prefill-tokens", defaultValue = "0") int prefillTokens;
+        @Option(names = "--prefix", defaultValue = "0", description = "Cached prefix tokens of the prefill chunk") int prefix;
+        @Option(names = "--decode-batch", defaultValue = "0") int decodeBatch;
+        @Option(names = "--context", defaultValue = "0", description = "Context tokens of each decode sequence") int context;
+
+        @Override
+        public Integer call() {
+            PerfModel perf = PerfModel.of(model, gpu);
+            StepBatch b = new StepBatch();
+            if (prefillTokens > 0) {
+                b.addPrefill(prefillTokens, prefix);
+            }
+            for (int i = 0; i < decodeBatch; i++) {
+                b.addDecode(context);
+            }
+            PrintWriter out = command.commandLine().getOut();
+            double ms = perf.stepTimer(tp, args()).stepMs(b);
+            out.printf(Locale.ROOT, "%s on %d × %s (TP%d): prefill %d new + %d cached tokens, %d decode sequences"
+                    + " at %d context%n  step %.3f ms%n", model, tp, gpu, tp, prefillTokens, prefix, decodeBatch,
+                    context, ms);
+            StepBatch onlyPrefill = new StepBatch();
+            if (prefillTokens > 0) {
+                onlyPrefill.addPrefill(prefillTokens, prefix);
+                out.printf(Locale.ROOT, "  prefill part alone %.3f ms%n", perf.stepTimer(tp, args()).stepMs(onlyPrefill));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code servesim perf capacity}. */
+    @Command(name = "capacity", mixinStandardHelpOptions = true, description = "KV blocks of one worker.")
+    static final class Capacity extends Target implements Callable<Integer> {
+        @Spec CommandSpec command;
+
+        @Override
+        public Integer call() {
+            KvCapacity c = PerfModel.of(model, gpu).capacity(tp, args());
+            PrintWriter out = command.commandLine().getOut();
+            double gib = 1L << 30;
+            out.printf(Locale.ROOT, "%s on %d × %s (TP%d), gpu_memory_utilization %.2f:%n", model, tp, gpu, tp, util);
+            out.printf(Locale.ROOT, "  weights per GPU     %.2f GiB%n  activations         %.2f GiB%n"
+                            + "  NCCL + other        %.2f GiB%n  KV budget per GPU   %.2f GiB%n",
+                    c.weightBytesPerGpu() / gib, c.activationBytes() / gib, (c.ncclBytes() + 3758096384L) / gib,
+                    c.kvBudgetBytes() / gib);
+            out.printf(Locale.ROOT, "  num_gpu_blocks      %d (block_size %d, %d tokens)%n", c.numGpuBlocks(), blockSize,
+                    (long) c.numGpuBlocks() * blockSize);
+            out.flush();
+            return 0;
+        }
     }
 }

@@ -1,13 +1,115 @@
 package io.servesim.cli;
 
+import io.servesim.metrics.ReplayMetrics;
+import io.servesim.metrics.WorkerStats;
+import io.servesim.optimize.DeploymentState;
+import io.servesim.optimize.LocalEvaluator;
+import io.servesim.optimize.RouterState;
+import io.servesim.report.TextTables;
+import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.Specs;
+import io.servesim.workload.Workloads;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code servesim replay}: Replay a workload through one cluster topology and print its metrics. */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Replay a workload through one cluster topology and print its metrics.")
+/** {@code servesim replay}: one run of the spec's workload through one topology. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Replay a workload through one topology and print its metrics.")
 final class ReplayCommand implements Callable<Integer> {
+    static final List<String> HEADLINE = List.of("completed_requests", "duration_ms", "request_throughput_rps",
+            "output_throughput_tok_s", "total_throughput_tok_s", "prefix_cache_reused_ratio", "mean_ttft_ms",
+            "p50_ttft_ms", "p95_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p95_tpot_ms", "mean_itl_ms", "mean_e2e_latency_ms",
+            "p95_e2e_latency_ms", "p99_e2e_latency_ms");
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "Spec file (default: the built-in default example)")
+    Path specFile;
+
+    @Option(names = "--prefill-tp", paramLabel = "N") Integer prefillTp;
+    @Option(names = "--decode-tp", paramLabel = "N") Integer decodeTp;
+    @Option(names = "--prefill-workers", paramLabel = "N") Integer prefillWorkers;
+    @Option(names = "--decode-workers", paramLabel = "N") Integer decodeWorkers;
+    @Option(names = "--tp", paramLabel = "N", description = "Aggregated specs: GPUs per worker") Integer tp;
+    @Option(names = "--workers", paramLabel = "N", description = "Aggregated specs: worker count") Integer workers;
+
+    @Option(names = "--overlap-credit", paramLabel = "C", defaultValue = "1.0") double credit;
+    @Option(names = "--prefill-load-scale", paramLabel = "S", defaultValue = "1.0") double scale;
+    @Option(names = "--router-mode", paramLabel = "MODE", defaultValue = "kv_router",
+            description = "kv_router or round_robin") String routerMode;
+
+    @Option(names = "--json", description = "Print the metrics as JSON with the report column names as keys")
+    boolean json;
+
+    @Option(names = "--bench", paramLabel = "N", description = "Replay N more times and report the time per replay")
+    int bench;
+
     @Override
-    public Integer call() {
-        throw new IllegalStateException("servesim replay is not available in this build");
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        ReplayOptimizeSpec spec = specFile == null ? Specs.example(Specs.DEFAULT_EXAMPLE) : read(specFile);
+        RouterState router = switch (routerMode) {
+            case "kv_router" -> RouterState.kvRouter(credit, scale);
+            case "round_robin" -> RouterState.ROUND_ROBIN;
+            default -> throw new IllegalArgumentException("--router-mode is \"" + routerMode
+                    + "\"; allowed: kv_router, round_robin");
+        };
+        DeploymentState state = spec.isDisaggregated()
+                ? DeploymentState.disaggregated(need(prefillTp, "--prefill-tp"), need(decodeTp, "--decode-tp"),
+                need(prefillWorkers, "--prefill-workers"), need(decodeWorkers, "--decode-workers"), router)
+                : DeploymentState.aggregated(need(tp, "--tp"), need(workers, "--workers"), router);
+        LocalEvaluator evaluator = new LocalEvaluator(spec);
+        ReplayMetrics m = evaluator.replay(state, false);
+        if (bench > 0) {
+            long start = System.nanoTime();
+            for (int i = 0; i < bench; i++) {
+                evaluator.replay(state, false);
+            }
+            command.commandLine().getErr().printf(Locale.ROOT, "%d replays, %.1f ms per replay%n", bench,
+                    (System.nanoTime() - start) / 1e6 / bench);
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>(LocalEvaluator.withPoolFigures(m));
+            out.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            return 0;
+        }
+        out.println(state.label() + " (" + state.totalGpusUsed() + " GPUs), " + spec.engine().model() + " on "
+                + spec.hardware().gpuSku());
+        for (String k : HEADLINE) {
+            out.printf(Locale.ROOT, "  %-28s %s%n", k, TextTables.cell(m.get(k)));
+        }
+        out.println("workers:");
+        for (WorkerStats w : m.workers()) {
+            out.printf(Locale.ROOT, "  #%-3d %-10s TP%d  blocks %6d  passes %7d  busy %5.1f%%  KV mean %5.1f%% peak %5.1f%%"
+                            + "  preemptions %d%n", w.index(), w.role(), w.tp(), w.numGpuBlocks(), w.passes(),
+                    100 * w.busyFraction(), 100 * w.meanKvOccupancy(), 100 * w.peakKvOccupancy(), w.preemptions());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static ReplayOptimizeSpec read(Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--spec: file " + file + " does not exist");
+        }
+        return Specs.read(file);
+    }
+
+    private static int need(Integer v, String flag) {
+        if (v == null) {
+            throw new IllegalArgumentException(flag + " is required for this spec's engine");
+        }
+        return v;
     }
 }

@@ -1,13 +1,119 @@
 package io.servesim.cli;
 
+import io.servesim.spec.WorkloadSpec;
+import io.servesim.workload.Request;
+import io.servesim.workload.SyntheticWorkload;
+import io.servesim.workload.TraceStats;
+import io.servesim.spec.Specs;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code servesim trace}: Inspect and generate Mooncake-style request traces. */
-@Command(name = "trace", mixinStandardHelpOptions = true, description = "Inspect and generate Mooncake-style request traces.")
+/** {@code servesim trace}: statistics of Mooncake-style traces and generation of synthetic ones. */
+@Command(name = "trace", mixinStandardHelpOptions = true, description = "Trace statistics and generation.",
+        subcommands = {TraceCommand.Stats.class, TraceCommand.Generate.class})
 final class TraceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() {
-        throw new IllegalStateException("servesim trace is not available in this build");
+        command.commandLine().usage(command.commandLine().getOut());
+        return 0;
+    }
+
+    /** {@code servesim trace stats FILE}. */
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Print statistics of a Mooncake JSONL trace.")
+    static final class Stats implements Callable<Integer> {
+        @Spec
+        CommandSpec command;
+
+        @Parameters(paramLabel = "FILE", description = "Mooncake JSONL trace (.jsonl or .jsonl.gz)")
+        Path file;
+
+        @Option(names = "--block-size", defaultValue = "512", description = "Tokens per hash id (default 512)")
+        int blockSize;
+
+        @Option(names = "--lenient", description = "Skip bad lines (counted) instead of failing")
+        boolean lenient;
+
+        @Option(names = "--json", description = "Machine-readable output")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            TraceStats s = TraceStats.of(file, blockSize, lenient);
+            PrintWriter out = command.commandLine().getOut();
+            if (json) {
+                out.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(s));
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%s%n  requests          %d%n  time span         %.1f s%n  arrival rate      %.2f req/s%n",
+                    file, s.requests(), s.spanMs() / 1000, s.arrivalRatePerS());
+            out.printf(Locale.ROOT, "  input  mean/p50/p95/p99  %.0f / %.0f / %.0f / %.0f tokens%n",
+                    s.inputLength().get("mean"), s.inputLength().get("p50"), s.inputLength().get("p95"),
+                    s.inputLength().get("p99"));
+            out.printf(Locale.ROOT, "  output mean/p50/p95/p99  %.0f / %.0f / %.0f / %.0f tokens%n",
+                    s.outputLength().get("mean"), s.outputLength().get("p50"), s.outputLength().get("p95"),
+                    s.outputLength().get("p99"));
+            out.printf(Locale.ROOT, "  prefix reuse (infinite cache)  %.3f of blocks, %.3f of tokens%n", s.blockReuse(),
+                    s.tokenReuse());
+            if (s.skippedLines() > 0) {
+                out.printf(Locale.ROOT, "  skipped bad lines %d%n", s.skippedLines());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code servesim trace generate}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write a synthetic Mooncake JSONL trace (Poisson arrivals, shared prefixes).")
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandSpec command;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
+        @Option(names = "--requests", defaultValue = "1000") int requests;
+        @Option(names = "--rate", defaultValue = "2.0", description = "Requests per second (Poisson)") double rate;
+        @Option(names = "--isl", defaultValue = "8192") int isl;
+        @Option(names = "--osl", defaultValue = "256") int osl;
+        @Option(names = "--shared-prefix-ratio", defaultValue = "0.5") double ratio;
+        @Option(names = "--prefix-groups", defaultValue = "20") int groups;
+        @Option(names = "--seed", defaultValue = "42") long seed;
+        @Option(names = "--block-size", defaultValue = "512") int blockSize;
+
+        @Override
+        public Integer call() throws Exception {
+            WorkloadSpec spec = WorkloadSpec.synthetic().isl(isl).osl(osl).requestCount(requests).requestRate(rate)
+                    .sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed).build();
+            SyntheticWorkload w = new SyntheticWorkload(spec, blockSize);
+            java.util.Map<Long, Long> ids = new java.util.HashMap<>();
+            try (BufferedWriter wr = Files.newBufferedWriter(out)) {
+                for (Request r = w.next(); r != null; r = w.next()) {
+                    StringBuilder sb = new StringBuilder();
+                    sb.append("{\"timestamp\": ").append(Math.round(r.arrivalMs())).append(", \"input_length\": ")
+                            .append(r.inputLength()).append(", \"output_length\": ").append(r.outputLength())
+                            .append(", \"hash_ids\": [");
+                    long[] h = r.blockHashes();
+                    for (int i = 0; i < h.length; i++) {
+                        long id = ids.computeIfAbsent(h[i], k -> (long) ids.size());
+                        sb.append(i == 0 ? "" : ", ").append(id);
+                    }
+                    wr.write(sb.append("]}\n").toString());
+                }
+            }
+            command.commandLine().getOut().printf(Locale.ROOT, "wrote %d requests to %s%n", requests, out);
+            command.commandLine().getOut().flush();
+            return 0;
+        }
     }
 }
