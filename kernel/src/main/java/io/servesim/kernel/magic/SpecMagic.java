@@ -1,0 +1,41 @@
+package io.servesim.kernel.magic;
+
+import io.servesim.kernel.CellError;
+import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.Specs;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code %%spec NAME}: the cell body (YAML or JSON) becomes a validated spec bound to the variable NAME. */
+@Command(name = "spec", mixinStandardHelpOptions = true,
+        description = "Validate the cell body (YAML or JSON) as a sweep spec and bind it to the variable NAME.")
+public final class SpecMagic extends Magic {
+    @Parameters(paramLabel = "NAME", description = "Java variable to bind the spec to")
+    String name;
+
+    @Override
+    public boolean isCellMagic() {
+        return true;
+    }
+
+    @Override
+    protected Object run(MagicContext ctx, String body) {
+        if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+            throw new CellError("UsageError", List.of("NAME is \"" + name + "\"; allowed: a Java identifier", "",
+                    usage()));
+        }
+        if (body == null || body.isBlank()) {
+            throw new CellError("SpecError", List.of("the cell body is empty; write the spec in YAML or JSON below"
+                    + " %%spec " + name));
+        }
+        ReplayOptimizeSpec spec;
+        try {
+            spec = body.strip().startsWith("{") ? Specs.fromJson(body) : Specs.fromYaml(body);
+        } catch (IllegalArgumentException e) {
+            throw new CellError("SpecError", List.of(e.getMessage()));
+        }
+        ctx.bind(name, spec);
+        return spec;
+    }
+}

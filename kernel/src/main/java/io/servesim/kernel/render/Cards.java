@@ -1,0 +1,50 @@
+package io.servesim.kernel.render;
+
+import io.servesim.metrics.ReplayMetrics;
+import io.servesim.report.TextTables;
+import java.util.List;
+import java.util.Map;
+
+/** Compact key/value cards (HTML and text) for metrics and summaries. */
+public final class Cards {
+    /** The metrics a run's card shows. */
+    public static final List<String> METRICS = List.of("completed_requests", "duration_ms", "request_throughput_rps",
+            "output_throughput_tok_s", "prefix_cache_reused_ratio", "mean_ttft_ms", "p95_ttft_ms", "mean_tpot_ms",
+            "p95_tpot_ms", "mean_e2e_latency_ms", "p95_e2e_latency_ms");
+
+    private Cards() {
+    }
+
+    /** Returns an HTML card of {@code entries}. */
+    public static String html(String title, Map<String, ?> entries) {
+        StringBuilder b = new StringBuilder("<div class='servesim-card' style='display:inline-block;border:1px solid #ccc;"
+                + "border-radius:6px;padding:6px 12px;margin:4px 0'><div style='font-weight:bold'>")
+                .append(Html.escape(title)).append("</div><table>");
+        for (var e : entries.entrySet()) {
+            String unit = HtmlTables.unit(e.getKey());
+            b.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td style='text-align:right'>")
+                    .append(Html.escape(TextTables.cell(e.getValue()))).append("</td><td>").append(Html.escape(unit))
+                    .append("</td></tr>");
+        }
+        return b.append("</table></div>").toString();
+    }
+
+    /** Returns a text card of {@code entries}. */
+    public static String text(String title, Map<String, ?> entries) {
+        StringBuilder b = new StringBuilder(title).append('\n');
+        for (var e : entries.entrySet()) {
+            b.append(String.format("  %-28s %s %s%n", e.getKey(), TextTables.cell(e.getValue()),
+                    HtmlTables.unit(e.getKey())));
+        }
+        return b.toString();
+    }
+
+    /** Returns the headline metrics of a run in report order. */
+    public static Map<String, Double> headline(ReplayMetrics m) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String k : METRICS) {
+            out.put(k, m.get(k));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package io.servesim.kernel.render;
+
+import io.servesim.metrics.ReplayMetrics;
+import io.servesim.optimize.EvaluatedState;
+import io.servesim.optimize.OptimizationResult;
+import io.servesim.report.Charts;
+import io.servesim.report.TextTables;
+import io.servesim.spec.Objective;
+import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.Specs;
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.traces.HistogramTrace;
+
+/** Registers the HTML and text renderings of servesim's types, Tablesaw tables and Plotly figures. */
+public final class Renderers {
+    private Renderers() {
+    }
+
+    /** Registers everything on {@code r}. */
+    public static void install(Renderer r) {
+        r.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((t, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> HtmlTables.html(t, HtmlTables.DEFAULT_ROWS));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> TextTables.format(t, List.of(), HtmlTables.DEFAULT_ROWS));
+                });
+        r.createRegistration(Figure.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((f, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> PlotlyHtml.html(f, title(f), false));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "[chart: " + title(f) + "]");
+                });
+        r.createRegistration(OptimizationResult.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((res, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> resultHtml(res));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> resultText(res));
+                });
+        r.createRegistration(ReplayMetrics.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((m, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Cards.html("replay metrics", Cards.headline(m)));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Cards.text("replay metrics", Cards.headline(m)));
+                });
+        r.createRegistration(ReplayView.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((v, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> replayHtml(v));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, v::toString);
+                });
+        r.createRegistration(TraceView.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((v, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> traceHtml(v));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, v::toString);
+                });
+        r.createRegistration(PerfView.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((v, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Cards.html(v.title(), v.figures()));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, v::toString);
+                });
+        r.createRegistration(ReplayOptimizeSpec.class).preferring(MIMEType.TEXT_PLAIN)
+                .register((s, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Specs.toYaml(s)));
+        r.createRegistration(EvaluatedState.class).preferring(MIMEType.TEXT_PLAIN)
+                .register((s, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_PLAIN, s::toString));
+        r.createRegistration(PlainText.class).preferring(MIMEType.TEXT_PLAIN)
+                .register((s, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_PLAIN, s::text));
+    }
+
+    static String title(Figure f) {
+        String t = f.getLayout() == null ? null : f.getLayout().getTitle();
+        return t == null || t.isBlank() ? "Plotly figure" : t;
+    }
+
+    static String resultHtml(OptimizationResult res) {
+        StringBuilder b = new StringBuilder("<div class='servesim-result'>");
+        b.append("<p><b>").append(res.records().size()).append(" states evaluated, ")
+                .append(res.feasibleRecords().size()).append(" feasible</b> (")
+                .append(String.format(java.util.Locale.ROOT, "%.1f s", res.wallTimeMs() / 1000)).append(")</p>");
+        res.bestFeasible().ifPresent(best -> b.append("<p><b>Best feasible:</b> ")
+                .append(Html.escape(best.state().label())).append("</p><pre>")
+                .append(Html.escape(res.explain(best))).append("</pre>"));
+        if (res.bestFeasible().isEmpty()) {
+            b.append("<p><b>No feasible state.</b></p>");
+        }
+        res.bestInfeasible().ifPresent(bi -> b.append("<details><summary>Best infeasible: ")
+                .append(Html.escape(bi.state().label())).append("</summary><pre>").append(Html.escape(res.explain(bi)))
+                .append("</pre></details>"));
+        res.optimalityGap().ifPresent(g -> b.append(String.format(java.util.Locale.ROOT,
+                "<p>Exhaustive baseline: %d states; the descent used %d; optimality gap %.2f%%.</p>",
+                g.exhaustiveEvaluations(), g.descentEvaluations(), 100 * g.relativeGap())));
+        b.append(HtmlTables.html(res.feasible(), 10));
+        Figure pareto = res.spec().objective() == Objective.MEAN_TTFT ? Charts.paretoTtft(res) : Charts.paretoE2e(res);
+        b.append(PlotlyHtml.html(pareto, title(pareto), false));
+        return b.append("</div>").toString();
+    }
+
+    static String resultText(OptimizationResult res) {
+        StringBuilder b = new StringBuilder(res.toString()).append('\n');
+        res.bestFeasible().ifPresent(best -> b.append(res.explain(best)).append('\n'));
+        b.append(TextTables.format(res.feasible(), List.of("prefill_tp", "decode_tp", "prefill_workers",
+                "decode_workers", "router_mode", "overlap_score_credit", "prefill_load_scale", "total_gpus_used",
+                "output_throughput_tok_s", "mean_ttft_ms", "mean_e2e_latency_ms", "score"), 10));
+        return b.toString();
+    }
+
+    static String replayHtml(ReplayView v) {
+        StringBuilder b = new StringBuilder(Cards.html(v.label(), Cards.headline(v.metrics())));
+        if (!v.metrics().requests().isEmpty()) {
+            Figure cdf = Charts.latencyCdf(v.metrics().requests());
+            b.append(PlotlyHtml.html(cdf, title(cdf), false));
+        }
+        Figure util = Charts.workerUtilisation(v.metrics().workers());
+        b.append(PlotlyHtml.html(util, title(util), false));
+        Figure kv = Charts.workerKvOccupancy(v.metrics().workers());
+        return b.append(PlotlyHtml.html(kv, title(kv), false)).toString();
+    }
+
+    static String traceHtml(TraceView v) {
+        var s = v.stats();
+        var card = new java.util.LinkedHashMap<String, Object>();
+        card.put("requests", (double) s.requests());
+        card.put("time_span_s", s.spanMs() / 1000);
+        card.put("arrival_rate_rps", s.arrivalRatePerS());
+        s.inputLength().forEach((k, x) -> card.put("input_" + k, x));
+        s.outputLength().forEach((k, x) -> card.put("output_" + k, x));
+        card.put("infinite_cache_reuse_ratio", s.tokenReuse());
+        StringBuilder b = new StringBuilder(Cards.html(v.file(), card));
+        Figure in = new Figure(tech.tablesaw.plotly.components.Layout.builder().title("Input length (tokens)")
+                .height(320).width(560).build(), HistogramTrace.builder(v.inputLengths()).nBinsX(60).build());
+        Figure out = new Figure(tech.tablesaw.plotly.components.Layout.builder().title("Output length (tokens)")
+                .height(320).width(560).build(), HistogramTrace.builder(v.outputLengths()).nBinsX(60).build());
+        b.append(PlotlyHtml.html(in, "input length histogram", false));
+        b.append(PlotlyHtml.html(out, "output length histogram", false));
+        return b.toString();
+    }
+}
