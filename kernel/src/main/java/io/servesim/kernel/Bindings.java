@@ -19,9 +19,17 @@ public final class Bindings {
         PARKED.put(key, value);
     }
 
-    /** Removes and returns the value parked under {@code key}. */
+    /**
+     * Removes and returns the value parked under {@code key}. Use {@link #bound} for variables: JShell re-runs a
+     * variable's initializer when a later snippet (an import, say) changes how it resolves.
+     */
     public static Object take(String key) {
         return PARKED.remove(key);
+    }
+
+    /** Returns the value bound under {@code key}, keeping it for later re-evaluations of the declaration. */
+    public static Object bound(String key) {
+        return PARKED.get(key);
     }
 
     /** Records the value of a cell's last expression (called from generated snippets). */

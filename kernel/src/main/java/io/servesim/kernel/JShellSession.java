@@ -23,7 +23,8 @@ public final class JShellSession implements AutoCloseable {
     /** Imports every session starts with. */
     public static final List<String> IMPORTS = List.of("io.servesim.spec.*", "io.servesim.optimize.*",
             "io.servesim.cluster.*", "io.servesim.metrics.*", "io.servesim.workload.*", "io.servesim.perf.*",
-            "io.servesim.report.*", "io.servesim.router.*", "tech.tablesaw.api.*", "java.util.*", "java.nio.file.*");
+            "io.servesim.report.*", "io.servesim.router.*", "tech.tablesaw.api.*", "tech.tablesaw.plotly.components.*",
+            "tech.tablesaw.plotly.traces.*", "java.util.*", "java.nio.file.*");
 
     private final JShell shell;
 
@@ -84,6 +85,9 @@ public final class JShellSession implements AutoCloseable {
                 List<SnippetEvent> fetch = shell.eval("io.servesim.kernel.Bindings.setLast(" + name + ");");
                 boolean ok = fetch.stream().allMatch(f -> f.status() == Snippet.Status.VALID && f.exception() == null);
                 value = ok ? Bindings.takeLast() : e.value();
+                if (value instanceof java.io.PrintStream) {
+                    value = NO_VALUE; // System.out.printf(...) and friends: the printing is the point
+                }
             }
         }
         return value;

@@ -165,7 +165,7 @@ public final class ServesimKernel extends BaseKernel {
                 String key = "b" + KEYS.incrementAndGet();
                 Bindings.put(key, value);
                 String type = value == null ? "Object" : publicType(value.getClass());
-                session.run("var " + name + " = (" + type + ") io.servesim.kernel.Bindings.take(\"" + key + "\");");
+                session.run("var " + name + " = (" + type + ") io.servesim.kernel.Bindings.bound(\"" + key + "\");");
             }
 
             @Override

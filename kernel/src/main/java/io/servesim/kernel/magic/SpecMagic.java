@@ -36,6 +36,12 @@ public final class SpecMagic extends Magic {
             throw new CellError("SpecError", List.of(e.getMessage()));
         }
         ctx.bind(name, spec);
-        return spec;
+        var w = spec.workload();
+        String workload = w.isTraceBased() ? "trace " + w.traceFile()
+                : "synthetic isl " + w.isl() + " / osl " + w.osl() + ", " + w.requestCount() + " requests";
+        return new io.servesim.kernel.render.PlainText(name + " = valid spec: " + spec.engine().model() + ", "
+                + (spec.isDisaggregated() ? "disaggregated" : "aggregated") + ", " + spec.hardware().totalGpus()
+                + " × " + spec.hardware().gpuSku() + ", " + workload + ", router " + spec.router().mode().id()
+                + ", objective " + spec.objective().id() + " (print " + name + " for the full spec)");
     }
 }

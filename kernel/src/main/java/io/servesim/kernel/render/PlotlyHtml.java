@@ -18,6 +18,8 @@ import tech.tablesaw.plotly.components.Figure;
 public final class PlotlyHtml {
     static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/3.3.1/plotly.js";
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** tablesaw-jsplot writes {@code title: 'x'}; plotly.js 3 only reads {@code title: {text: 'x'}}. */
+    private static final java.util.regex.Pattern TITLE = java.util.regex.Pattern.compile("title: ('(?:[^'\\\\]|\\\\.)*')");
     private static final AtomicBoolean LIBRARY_SENT = new AtomicBoolean();
     private static volatile String packedLibrary;
 
@@ -26,8 +28,9 @@ public final class PlotlyHtml {
 
     /** Returns the chart's HTML; embeds plotly.js the first time in this session (or when {@code withLibrary}). */
     public static String html(Figure figure, String description, boolean withLibrary) {
-        String id = "servesim-chart-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
-        String script = figure.asJavascript(id).replace("<script>", "").replace("</script>", "");
+        String id = "servesim_chart_" + ProcessHandle.current().pid() + "_" + IDS.incrementAndGet();
+        String script = TITLE.matcher(figure.asJavascript(id).replace("<script>", "").replace("</script>", ""))
+                .replaceAll("title: {text: $1}");
         StringBuilder b = new StringBuilder();
         if (withLibrary || LIBRARY_SENT.compareAndSet(false, true)) {
             b.append(loader());

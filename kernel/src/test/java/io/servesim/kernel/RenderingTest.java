@@ -1,0 +1,67 @@
+package io.servesim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.servesim.kernel.render.HtmlTables;
+import io.servesim.kernel.render.PlotlyHtml;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+
+/** HTML tables, offline Plotly output and magic argument splitting, without a Jupyter front end. */
+class RenderingTest {
+    @Test
+    void tablesShowUnitsRoundedNumbersAndHiddenRowCount() {
+        double[] ttft = new double[30];
+        for (int i = 0; i < ttft.length; i++) {
+            ttft[i] = 1234.56789 + i;
+        }
+        Table t = Table.create("runs", DoubleColumn.create("mean_ttft_ms", ttft),
+                StringColumn.create("router_mode", java.util.Collections.nCopies(30, "kv_router<x>")));
+        String html = HtmlTables.html(t, 20);
+        assertThat(html).contains("mean_ttft_ms<br><small>ms</small>").contains(">1235<").contains("10 more rows")
+                .contains("kv_router&lt;x&gt;").doesNotContain("1234.56789");
+        assertThat(HtmlTables.unit("output_throughput_tok_s")).isEqualTo("tok/s");
+        assertThat(HtmlTables.unit("request_throughput_rps")).isEqualTo("req/s");
+    }
+
+    @Test
+    void chartsEmbedPlotlyOnceAndUsePlotly3Titles() {
+        PlotlyHtml.resetSession();
+        Figure f = new Figure(Layout.builder().title("it's a title").xAxis(Axis.builder().title("x axis").build()).build(),
+                ScatterTrace.builder(new double[] {1, 2}, new double[] {3, 4}).build());
+        String first = PlotlyHtml.html(f, "test", false);
+        String second = PlotlyHtml.html(f, "test", false);
+        assertThat(first).contains("DecompressionStream").contains("Plotly.newPlot").doesNotContain("cdn.plot.ly")
+                .contains("title: {text: 'x axis'}");
+        assertThat(first.length()).isGreaterThan(1_000_000);
+        assertThat(second).doesNotContain("DecompressionStream").contains("window.__servesimPlotly.then(draw)");
+        assertThat(second.length()).isLessThan(10_000);
+        assertThat(second).containsPattern("id='servesim_chart_[0-9]+_[0-9]+'");
+    }
+
+    @Test
+    void magicArgumentsSplitLikeAShell() {
+        assertThat(MagicArgs.split(" --spec 'my specs/a.yaml' --total-gpus 8 \"x y\""))
+                .containsExactly("--spec", "my specs/a.yaml", "--total-gpus", "8", "x y");
+        assertThat(MagicArgs.split("")).isEmpty();
+        assertThat(MagicArgs.split("a '' b")).containsExactly("a", "", "b");
+        assertThatThrownBy(() -> MagicArgs.split("--spec 'open")).isInstanceOf(CellError.class)
+                .hasMessageContaining("unclosed");
+    }
+
+    @Test
+    void magicsPrintUsageOnBadArguments() {
+        var sweep = io.servesim.kernel.magic.Magics.line("sweep");
+        assertThatThrownBy(() -> sweep.invoke(null, List.of("--total-gpus"), null)).isInstanceOf(CellError.class)
+                .satisfies(e -> assertThat(((CellError) e).lines()).anySatisfy(l -> assertThat(l).contains("Usage: %sweep")));
+        assertThat(io.servesim.kernel.magic.Magics.cell("spec").usage()).startsWith("Usage: %%spec");
+    }
+}
