@@ -49,6 +49,8 @@ final class SpecCommand implements Runnable {
             for (Path file : files) {
                 try {
                     ReplayOptimizeSpec s = Specs.read(file);
+                    // model and GPU names are checked against the performance model's registries
+                    io.servesim.perf.PerfModel.of(s.engine().model(), s.hardware().gpuSku());
                     if (quiet || files.size() > 1) {
                         out.println("# " + file + ": valid");
                     }

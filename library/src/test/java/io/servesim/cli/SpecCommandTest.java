@@ -44,6 +44,18 @@ class SpecCommandTest {
     }
 
     @Test
+    void validateChecksModelAndGpuNames(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gpu.yaml");
+        Files.writeString(file, Specs.exampleText(Specs.DEFAULT_EXAMPLE).replace("gpuSku: h200_sxm", "gpuSku: tpu_v5"));
+        assertThat(run("spec", "validate", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("hardware.gpuSku").contains("tpu_v5").contains("h200_sxm, h100_sxm, b200");
+        Path model = dir.resolve("model.yaml");
+        Files.writeString(model, Specs.exampleText(Specs.DEFAULT_EXAMPLE).replace("Qwen/Qwen3-32B", "acme/Giant"));
+        assertThat(run("spec", "validate", model.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("engine.model").contains("acme/Giant").contains("Qwen/Qwen3-8B");
+    }
+
+    @Test
     void validateNamesAMissingFile(@TempDir Path dir) {
         assertThat(run("spec", "validate", dir.resolve("nope.yaml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.yaml");
