@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code servesim perf}: step time and KV capacity from the performance model. */
 @Command(name = "perf", mixinStandardHelpOptions = true, description = "Step-time and KV capacity from the performance model.",
-        subcommands = {PerfCommand.Step.class, PerfCommand.Capacity.class})
+        subcommands = {PerfCommand.Step.class, PerfCommand.Capacity.class, PerfCommand.BuildTables.class})
 final class PerfCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -60,16 +60,39 @@ final class PerfCommand implements Callable<Integer> {
                 b.addDecode(context);
             }
             PrintWriter out = command.commandLine().getOut();
-            double ms = perf.stepTimer(tp, args()).stepMs(b);
+            var timer = perf.stepTimer(tp, args());
+            double ms = timer.stepMs(b);
             out.printf(Locale.ROOT, "%s on %d × %s (TP%d): prefill %d new + %d cached tokens, %d decode sequences"
-                    + " at %d context%n  step %.3f ms%n", model, tp, gpu, tp, prefillTokens, prefix, decodeBatch,
-                    context, ms);
+                    + " at %d context%n  step %.3f ms (%s)%n", model, tp, gpu, tp, prefillTokens, prefix, decodeBatch,
+                    context, ms, timer instanceof io.servesim.perf.TableStepTimer ? "measured H200 tables" : "roofline model");
+            if (timer instanceof io.servesim.perf.TableStepTimer t) {
+                t.breakdown(b).forEach((k, v) -> out.printf(Locale.ROOT, "    %-26s %9.3f ms%n", k, v));
+            }
             StepBatch onlyPrefill = new StepBatch();
             if (prefillTokens > 0) {
                 onlyPrefill.addPrefill(prefillTokens, prefix);
                 out.printf(Locale.ROOT, "  prefill part alone %.3f ms%n", perf.stepTimer(tp, args()).stepMs(onlyPrefill));
             }
             out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code servesim perf build-tables --from DIR}. */
+    @Command(name = "build-tables", mixinStandardHelpOptions = true,
+            description = "Rebuild the H200 performance tables from the public aiconfigurator measurements.")
+    static final class BuildTables implements Callable<Integer> {
+        @Spec CommandSpec command;
+        @Option(names = "--from", required = true, paramLabel = "DIR",
+                description = "aiconfigurator h200_sxm measurements folder (with csv/ extracts)") java.nio.file.Path from;
+        @Option(names = "--out", paramLabel = "DIR",
+                defaultValue = "library/src/main/resources/io/servesim/perf/tables/h200_sxm",
+                description = "Where to write the tables (default: ${DEFAULT-VALUE})") java.nio.file.Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            command.commandLine().getOut().println(io.servesim.perf.TableBuilder.build(from, out));
+            command.commandLine().getOut().flush();
             return 0;
         }
     }

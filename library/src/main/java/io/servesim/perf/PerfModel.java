@@ -16,6 +16,7 @@ public final class PerfModel {
 
     private final ModelCard model;
     private final GpuSku sku;
+    private final Map<String, StepTimer> timers = new ConcurrentHashMap<>();
 
     private PerfModel(ModelCard model, GpuSku sku) {
         this.model = model;
@@ -44,14 +45,22 @@ public final class PerfModel {
     }
 
     /**
-     * Returns the step timer for workers of {@code tp} GPUs: the roofline model for {@code perf_model: tables}
-     * (the default) or the reference mocker's TP-agnostic polynomial for {@code perf_model: polynomial}.
+     * Returns the step timer for workers of {@code tp} GPUs: for {@code perf_model: tables} (the default) the
+     * measured per-operator tables when the SKU has them and they cover the model's shapes, else the roofline ×
+     * efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial.
      */
     public StepTimer stepTimer(int tp, EngineArgs args) {
         if (args.perfModel() == PerfModelKind.POLYNOMIAL) {
             return new PolynomialStepTimer(args.speedupRatio());
         }
-        return new RooflineStepTimer(model, sku, tp, args.speedupRatio());
+        // timers are immutable: build each (TP, speed-up) once per JVM
+        return timers.computeIfAbsent(tp + "@" + args.speedupRatio(), k -> {
+            var tables = PerfTables.forSku(sku.name());
+            if (tables.isPresent() && TableStepTimer.covers(tables.get(), model, tp)) {
+                return new TableStepTimer(tables.get(), model, sku, tp, args.speedupRatio());
+            }
+            return new RooflineStepTimer(model, sku, tp, args.speedupRatio());
+        });
     }
 
     /** Returns the KV bytes per token held on one TP rank. */

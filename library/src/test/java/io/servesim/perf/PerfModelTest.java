@@ -107,4 +107,46 @@ class PerfModelTest {
         assertThat(poly.stepMs(new StepBatch().addPrefill(1000, 0)))
                 .isCloseTo(4.209989e-07 * t * t + 1.518344e-02 * t + 16.50142, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void measuredTablePointsAreReproducedExactly() throws Exception {
+        PerfTables tables = PerfTables.forSku("h200_sxm").orElseThrow();
+        // from the public measurements (csv/gemm_perf.bfloat16.csv): m=4096, n=5120, k=8192 -> 0.398 ms
+        java.nio.file.Path raw = java.nio.file.Path.of("..", "..", "shared", "perf", "aic-h200-sxm", "csv",
+                "gemm_perf.bfloat16.csv");
+        double measured = java.nio.file.Files.readAllLines(raw).stream().filter(l -> l.startsWith("4096,5120,8192,"))
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[3])).average().orElseThrow();
+        assertThat(tables.gemm(5120, 8192).at(4096)).isCloseTo(measured, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(measured).isCloseTo(0.398, org.assertj.core.data.Offset.offset(0.001));
+        // context attention 64q/8kv, b=1, isl 16384 -> 6.77 ms per layer; generation b=64, kv 4096 -> 0.256 ms
+        assertThat(tables.contextAttention(64, 8).at(16384)).isCloseTo(6.77, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(tables.generationAttention(64, 8).get(4096.0).at(64)).isCloseTo(0.256,
+                org.assertj.core.data.Offset.offset(0.001));
+        assertThat(QWEN.stepTimer(2, ARGS)).isInstanceOf(TableStepTimer.class);
+    }
+
+    @Test
+    void skusWithoutTablesUseTheRoofline() {
+        assertThat(PerfModel.of("Qwen/Qwen3-32B", "h100_sxm").stepTimer(2, ARGS)).isInstanceOf(RooflineStepTimer.class);
+        assertThat(PerfTables.forSku("b200")).isEmpty();
+    }
+
+    @Test
+    void tablesAndRooflineAgreeWithinAFactorOfTwo() {
+        var roof = new RooflineStepTimer(QWEN.model(), QWEN.sku(), 4, 1.0);
+        var table = QWEN.stepTimer(4, ARGS);
+        for (StepBatch b : new StepBatch[] {new StepBatch().addPrefill(8192, 0), new StepBatch().addPrefill(2048, 16000),
+                decodeBatch(128, 4096), decodeBatch(8, 30000)}) {
+            double ratio = table.stepMs(b) / roof.stepMs(b);
+            assertThat(ratio).as("%s", b).isBetween(0.5, 2.0);
+        }
+    }
+
+    private static StepBatch decodeBatch(int n, int context) {
+        StepBatch b = new StepBatch();
+        for (int i = 0; i < n; i++) {
+            b.addDecode(context);
+        }
+        return b;
+    }
 }

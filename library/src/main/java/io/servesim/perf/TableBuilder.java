@@ -1,0 +1,131 @@
+package io.servesim.perf;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds servesim's H200 performance tables from the public aiconfigurator measurements (a folder with the CSV
+ * extracts {@code csv/gemm_perf.bfloat16.csv}, {@code csv/context_attention_perf.qwen3_32b_bf16.csv},
+ * {@code csv/generation_attention_perf.qwen3_32b_bf16.csv}, {@code csv/custom_allreduce_perf.vllm_0.24.0.csv}).
+ *
+ * <p>GEMM: for every linear layer shape (n, k) of the shipped models at TP 1, 2, 4 and 8 (qkv, o, gate/up, down,
+ * LM head), the measured curve over m when the shape was measured, else the curve of the nearest measured shape
+ * (in log n + log k) scaled by the ratio of n·k (weights streamed and FLOPs both scale with it). Attention: the
+ * Qwen3-32B per-GPU head layouts as measured. All-reduce: the CUDA-graph custom all-reduce rows (what vLLM uses).
+ */
+public final class TableBuilder {
+    private TableBuilder() {
+    }
+
+    /** Reads {@code from} and writes the tables into {@code out}; returns a one-line summary. */
+    public static String build(Path from, Path out) throws IOException {
+        Path csv = from.resolve("csv");
+        Path gemmFile = csv.resolve("gemm_perf.bfloat16.csv");
+        if (!Files.exists(gemmFile)) {
+            throw new IllegalArgumentException("--from " + from + " has no csv/gemm_perf.bfloat16.csv; point it at the"
+                    + " aiconfigurator h200_sxm measurements folder (with its csv/ extracts)");
+        }
+        Files.createDirectories(out);
+        Map<Long, TreeMap<Integer, Double>> sites = new TreeMap<>();
+        for (String[] r : read(gemmFile)) {
+            sites.computeIfAbsent(PerfTables.key(Integer.parseInt(r[1]), Integer.parseInt(r[2])), k -> new TreeMap<>())
+                    .merge(Integer.parseInt(r[0]), Double.parseDouble(r[3]), (a, b) -> (a + b) / 2);
+        }
+        Set<Long> shapes = new LinkedHashSet<>();
+        for (String id : ModelCard.KNOWN) {
+            ModelCard m = ModelCard.of(id);
+            for (int tp : new int[] {1, 2, 4, 8}) {
+                for (int[] s : shapes(m, tp)) {
+                    shapes.add(PerfTables.key(s[0], s[1]));
+                }
+            }
+        }
+        int measured = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("gemm.csv"))) {
+            w.write("n,k,m,latency_ms,source\n");
+            for (long shape : shapes) {
+                int n = (int) (shape >>> 32);
+                int k = (int) shape;
+                long site = sites.containsKey(shape) ? shape : nearest(sites.keySet(), n, k);
+                double scale = (double) n * k / ((double) (site >>> 32) * (int) site);
+                String source = site == shape ? "measured" : "scaled from " + (site >>> 32) + "x" + (int) site;
+                measured += site == shape ? 1 : 0;
+                for (var e : sites.get(site).entrySet()) {
+                    w.write(n + "," + k + "," + e.getKey() + "," + fmt(e.getValue() * scale) + "," + source + "\n");
+                }
+            }
+        }
+        copy(read(csv.resolve("context_attention_perf.qwen3_32b_bf16.csv")), out.resolve("context_attention.csv"),
+                "num_heads,num_key_value_heads,isl,batch_size,latency_ms", new int[] {0, 1, 2, 3, 4}, null);
+        copy(read(csv.resolve("generation_attention_perf.qwen3_32b_bf16.csv")), out.resolve("generation_attention.csv"),
+                "num_heads,num_key_value_heads,batch_size,kv_seq_tokens,latency_ms", new int[] {0, 1, 2, 5, 6}, null);
+        copy(read(csv.resolve("custom_allreduce_perf.vllm_0.24.0.csv")), out.resolve("allreduce.csv"),
+                "num_gpus,message_size,latency_ms", new int[] {0, 1, 5}, r -> "vllm_graph".equals(r[2]));
+        return String.format(Locale.ROOT, "wrote %d GEMM shapes (%d measured, %d scaled from the nearest measured"
+                + " shape), attention and all-reduce tables to %s", shapes.size(), measured, shapes.size() - measured, out);
+    }
+
+    /** Returns the (n, k) of each linear layer of {@code m} at TP {@code tp}: qkv, o, gate/up, down, LM head. */
+    public static List<int[]> shapes(ModelCard m, int tp) {
+        int d = m.headDim();
+        int qkv = m.heads() / tp * d + 2 * m.kvHeadsPerRank(tp) * d;
+        return List.of(new int[] {qkv, m.hiddenSize()}, new int[] {m.hiddenSize(), m.heads() * d / tp},
+                new int[] {2 * m.intermediateSize() / tp, m.hiddenSize()},
+                new int[] {m.hiddenSize(), m.intermediateSize() / tp},
+                new int[] {(m.vocabSize() + tp - 1) / tp, m.hiddenSize()});
+    }
+
+    private static long nearest(Set<Long> sites, int n, int k) {
+        long best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (long s : sites) {
+            double dist = Math.abs(Math.log((double) (s >>> 32) / n)) + Math.abs(Math.log((double) (int) s / k));
+            if (dist < bestDistance) {
+                bestDistance = dist;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static void copy(List<String[]> rows, Path file, String header, int[] columns,
+                             java.util.function.Predicate<String[]> keep) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write(header + "\n");
+            for (String[] r : rows) {
+                if (keep != null && !keep.test(r)) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                for (int c : columns) {
+                    cells.add(r[c]);
+                }
+                w.write(String.join(",", cells) + "\n");
+            }
+        }
+    }
+
+    private static List<String[]> read(Path file) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                out.add(lines.get(i).split(","));
+            }
+        }
+        return out;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

@@ -1,0 +1,196 @@
+package io.servesim.perf;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Step latency of one engine pass composed from measured per-operator tables ({@link PerfTables}), the way the
+ * public aiconfigurator prices a serving iteration: per layer the GEMMs (qkv, o, gate/up, down at the pass's token
+ * count), context attention per prefill chunk (measured causal prefill of {@code cached + new} tokens scaled by
+ * {@code (full² − cached²) / full²}), generation attention for the decode batch at its mean context, two all-reduces
+ * of {@code tokens × hidden} elements for TP &gt; 1, and memory-bound norms and activations; plus the LM head for the
+ * last token of each sequence and a fixed per-pass overhead. All curves are resolved per (model, SKU, TP) at
+ * construction; {@link #stepMs} does not allocate.
+ */
+public final class TableStepTimer implements StepTimer {
+    private final Curve[] layerGemms;
+    private final Curve lmHead;
+    private final Curve context;
+    private final double contextScale;
+    private final double[] kvLengths;
+    private final Curve[] generation;
+    private final double generationScale;
+    private final Curve allReduce;
+    private final int layers;
+    private final int hidden;
+    private final double memBytesPerS;
+    private final double normBytesPerToken;
+    private final double actBytesPerToken;
+    private final double speedup;
+    /** Per-layer GEMM + all-reduce + norm/activation ms by token count, precomputed up to {@link #TOKEN_LIMIT}. */
+    private final double[] layerByTokens;
+    /** LM head ms by sequence count up to {@link #SEQ_LIMIT}. */
+    private final double[] lmHeadBySeqs;
+    /** Generation attention (ms per layer, scaled) by batch size, as a curve over KV length. */
+    private final Curve[] generationByBatch;
+    static final int TOKEN_LIMIT = 16384;
+    static final int SEQ_LIMIT = 1024;
+
+    /** Resolves the tables of {@code model} at TP {@code tp}; fails if a needed GEMM shape is not tabulated. */
+    public TableStepTimer(PerfTables tables, ModelCard model, GpuSku sku, int tp, double speedupRatio) {
+        List<int[]> shapes = TableBuilder.shapes(model, tp);
+        layerGemms = new Curve[4];
+        for (int i = 0; i < 4; i++) {
+            layerGemms[i] = require(tables.gemm(shapes.get(i)[0], shapes.get(i)[1]), shapes.get(i), model, tp);
+        }
+        lmHead = require(tables.gemm(shapes.get(4)[0], shapes.get(4)[1]), shapes.get(4), model, tp);
+        int hr = model.heads() / tp;
+        int gr = model.kvHeadsPerRank(tp);
+        int[] layout = closestLayout(tables.headLayouts(), hr, gr);
+        context = tables.contextAttention(layout[0], layout[1]);
+        contextScale = (double) hr / layout[0];
+        TreeMap<Double, Curve> gen = tables.generationAttention(layout[0], layout[1]);
+        kvLengths = gen.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        generation = gen.values().toArray(new Curve[0]);
+        generationScale = (double) gr / layout[1];
+        allReduce = tp == 1 ? null : tables.allReduce(tp);
+        if (tp > 1 && allReduce == null) {
+            throw new IllegalArgumentException("no all-reduce table for TP " + tp + " on " + sku.name());
+        }
+        layers = model.layers();
+        hidden = model.hiddenSize();
+        memBytesPerS = sku.memBandwidthBytesPerS() * RooflineStepTimer.MEM_EFFICIENCY;
+        normBytesPerToken = 8.0 * model.hiddenSize() * model.dtypeBytes() / 2;
+        actBytesPerToken = 3.0 * model.intermediateSize() / tp * model.dtypeBytes();
+        speedup = speedupRatio;
+        layerByTokens = new double[TOKEN_LIMIT + 1];
+        for (int t = 1; t <= TOKEN_LIMIT; t++) {
+            layerByTokens[t] = layerTokenMs(t);
+        }
+        lmHeadBySeqs = new double[SEQ_LIMIT + 1];
+        for (int n = 1; n <= SEQ_LIMIT; n++) {
+            lmHeadBySeqs[n] = lmHead.at(n);
+        }
+        generationByBatch = new Curve[SEQ_LIMIT + 1];
+        for (int b = 1; b <= SEQ_LIMIT; b++) {
+            double[] ys = new double[kvLengths.length];
+            for (int i = 0; i < kvLengths.length; i++) {
+                ys[i] = generation[i].at(b) * generationScale;
+            }
+            generationByBatch[b] = new Curve(kvLengths, ys, 1);
+        }
+    }
+
+    /** Per-layer ms of everything that depends only on the pass's token count. */
+    private double layerTokenMs(long tokens) {
+        double ms = 0;
+        for (Curve g : layerGemms) {
+            ms += g.at(tokens);
+        }
+        if (allReduce != null) {
+            ms += 2 * allReduce.at((double) tokens * hidden);
+        }
+        return ms + 3 * 0.003 + tokens * (2 * normBytesPerToken + actBytesPerToken) / memBytesPerS * 1000;
+    }
+
+    /** Returns true when the tables cover every GEMM shape of {@code model} at TP {@code tp}. */
+    public static boolean covers(PerfTables tables, ModelCard model, int tp) {
+        return !tables.headLayouts().isEmpty() && (tp == 1 || tables.allReduce(tp) != null)
+                && TableBuilder.shapes(model, tp).stream().allMatch(s -> tables.gemm(s[0], s[1]) != null);
+    }
+
+    private static Curve require(Curve c, int[] shape, ModelCard m, int tp) {
+        if (c == null) {
+            throw new IllegalArgumentException("no GEMM table for shape n=" + shape[0] + ", k=" + shape[1] + " ("
+                    + m.id() + " at TP " + tp + "); rebuild the tables with servesim perf build-tables");
+        }
+        return c;
+    }
+
+    static int[] closestLayout(List<int[]> layouts, int heads, int kvHeads) {
+        int[] best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (int[] l : layouts) {
+            double score = 10 * Math.abs(Math.log((double) l[1] / kvHeads)) + Math.abs(Math.log((double) l[0] / heads));
+            if (score < bestScore) {
+                bestScore = score;
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public double stepMs(StepBatch batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long tokens = batch.totalTokens();
+        int prefills = batch.prefillCount();
+        int decodes = batch.decodeCount();
+        double perLayer = tokens <= TOKEN_LIMIT ? layerByTokens[(int) tokens] : layerTokenMs(tokens);
+        for (int i = 0; i < prefills; i++) {
+            double cached = batch.prefillCachedTokens(i);
+            double full = cached + batch.prefillNewTokens(i);
+            perLayer += context.at(full) * contextScale * (full * full - cached * cached) / (full * full);
+        }
+        if (decodes > 0) {
+            perLayer += decodes <= SEQ_LIMIT ? generationByBatch[decodes].at(batch.decodeMeanContext())
+                    : generationMs(decodes, batch.decodeMeanContext()) * generationScale;
+        }
+        int sequences = prefills + decodes;
+        double ms = perLayer * layers + (sequences <= SEQ_LIMIT ? lmHeadBySeqs[sequences] : lmHead.at(sequences))
+                + RooflineStepTimer.PASS_OVERHEAD_MS;
+        return ms / speedup;
+    }
+
+    private double generationMs(int batchSize, double context) {
+        int n = kvLengths.length;
+        if (context <= kvLengths[0]) {
+            return generation[0].at(batchSize);
+        }
+        if (context >= kvLengths[n - 1]) {
+            return generation[n - 1].at(batchSize) * context / kvLengths[n - 1];
+        }
+        int i = Arrays.binarySearch(kvLengths, context);
+        if (i >= 0) {
+            return generation[i].at(batchSize);
+        }
+        int hi = -i - 1;
+        int lo = hi - 1;
+        double a = Math.log(generation[lo].at(batchSize));
+        double b = Math.log(generation[hi].at(batchSize));
+        double t = (Math.log(context) - Math.log(kvLengths[lo])) / (Math.log(kvLengths[hi]) - Math.log(kvLengths[lo]));
+        return Math.exp(a + t * (b - a));
+    }
+
+    /** Returns the per-layer parts of a pass (GEMMs, attention, all-reduce, other) in ms, for explanations. */
+    public Map<String, Double> breakdown(StepBatch batch) {
+        long tokens = batch.totalTokens();
+        double gemms = 0;
+        for (Curve g : layerGemms) {
+            gemms += g.at(tokens);
+        }
+        double ctx = 0;
+        for (int i = 0; i < batch.prefillCount(); i++) {
+            double cached = batch.prefillCachedTokens(i);
+            double full = cached + batch.prefillNewTokens(i);
+            ctx += context.at(full) * contextScale * (full * full - cached * cached) / (full * full);
+        }
+        double gen = batch.decodeCount() == 0 ? 0 : generationMs(batch.decodeCount(), batch.decodeMeanContext())
+                * generationScale;
+        double ar = allReduce == null ? 0 : 2 * allReduce.at((double) tokens * hidden);
+        double other = 3 * 0.003 + tokens * (2 * normBytesPerToken + actBytesPerToken) / memBytesPerS * 1000;
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        out.put("gemm_ms", gemms * layers);
+        out.put("context_attention_ms", ctx * layers);
+        out.put("generation_attention_ms", gen * layers);
+        out.put("allreduce_ms", ar * layers);
+        out.put("norms_activations_ms", other * layers);
+        out.put("lm_head_ms", lmHead.at(batch.prefillCount() + batch.decodeCount()));
+        out.put("pass_overhead_ms", RooflineStepTimer.PASS_OVERHEAD_MS);
+        return out;
+    }
+}
