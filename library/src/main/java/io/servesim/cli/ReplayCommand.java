@@ -55,6 +55,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--bench", paramLabel = "N", description = "Replay N more times and report the time per replay")
     int bench;
 
+    @Option(names = "--no-progress", description = "Do not draw the progress bar")
+    boolean noProgress;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
@@ -70,7 +73,10 @@ final class ReplayCommand implements Callable<Integer> {
                 need(prefillWorkers, "--prefill-workers"), need(decodeWorkers, "--decode-workers"), router)
                 : DeploymentState.aggregated(need(tp, "--tp"), need(workers, "--workers"), router);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
-        ReplayMetrics m = evaluator.replay(state, false);
+        ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);
+        ReplayMetrics m = evaluator.replay(state, false,
+                f -> bar.update(Math.round(f * 1000), 1000, String.format(Locale.ROOT, "%.0f%% of requests done", 100 * f)));
+        bar.finish();
         if (bench > 0) {
             long start = System.nanoTime();
             for (int i = 0; i < bench; i++) {

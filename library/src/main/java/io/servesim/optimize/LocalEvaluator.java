@@ -53,10 +53,15 @@ public final class LocalEvaluator implements Evaluator {
                 new PoolConfig(state.decodeTp(), state.decodeWorkers(), decode), router);
     }
 
-    /** Replays {@code state} keeping per-request records (for timelines). */
+    /** Replays {@code state}, keeping per-request records (for timelines) when asked. */
     public ReplayMetrics replay(DeploymentState state, boolean recordRequests) {
+        return replay(state, recordRequests, null);
+    }
+
+    /** Replays {@code state}, reporting the fraction of requests completed to {@code progress} (may be null). */
+    public ReplayMetrics replay(DeploymentState state, boolean recordRequests, java.util.function.DoubleConsumer progress) {
         ReplayConfig config = configOf(state).withRecordRequests(recordRequests);
-        return ReplayRunner.run(config, Workloads.create(spec.workload(), spec.engine().blockSize()));
+        return ReplayRunner.run(config, Workloads.create(spec.workload(), spec.engine().blockSize()), progress);
     }
 
     @Override

@@ -1,0 +1,71 @@
+package io.servesim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.servesim.spec.Specs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code servesim replay --json}, {@code trace stats/generate} and {@code perf} from the command line. */
+class ReplayAndTraceCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void replayJsonUsesReportColumnNames(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("small.yaml");
+        Files.writeString(spec, Specs.exampleText(Specs.DEFAULT_EXAMPLE).replace("isl: 32768", "isl: 4096")
+                .replace("requestCount: 5000", "requestCount: 200").replace("concurrency: 200", "concurrency: 16"));
+        assertThat(run("replay", "--spec", spec.toString(), "--prefill-tp", "2", "--decode-tp", "1",
+                "--prefill-workers", "2", "--decode-workers", "2", "--json")).as(err.toString()).isZero();
+        JsonNode m = Specs.jsonMapper().readTree(out.toString());
+        assertThat(m.path("completed_requests").asInt()).isEqualTo(200);
+        assertThat(m.path("mean_ttft_ms").asDouble()).isPositive();
+        assertThat(m.path("request_throughput_rps").asDouble()).isPositive();
+        assertThat(m.has("p99_e2e_latency_ms")).isTrue();
+        assertThat(m.path("total_output_tokens").asInt()).isEqualTo(200 * 256);
+    }
+
+    @Test
+    void replayNeedsTheTopologyFlags() {
+        assertThat(run("replay", "--prefill-tp", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--decode-tp");
+    }
+
+    @Test
+    void generatedTracesHaveTheAskedShape(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.jsonl");
+        assertThat(run("trace", "generate", "--out", trace.toString(), "--requests", "300", "--rate", "10",
+                "--isl", "2048", "--osl", "32", "--shared-prefix-ratio", "0.5", "--prefix-groups", "5")).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("trace", "stats", trace.toString(), "--json")).isZero();
+        JsonNode s = Specs.jsonMapper().readTree(out.toString());
+        assertThat(s.path("requests").asInt()).isEqualTo(300);
+        assertThat(s.path("inputLength").path("mean").asDouble()).isEqualTo(2048);
+        assertThat(s.path("arrivalRatePerS").asDouble()).isBetween(8.0, 12.0);
+        // half of each prompt is shared within 5 groups: all but the first request per group reuse 2 of 4 blocks
+        assertThat(s.path("blockReuse").asDouble()).isBetween(0.48, 0.5);
+    }
+
+    @Test
+    void perfCommandsPrintTheBreakdownAndCapacity() {
+        assertThat(run("perf", "step", "--tp", "2", "--prefill-tokens", "4096", "--decode-batch", "64", "--context",
+                "8192")).isZero();
+        assertThat(out.toString()).contains("gemm_ms").contains("allreduce_ms").contains("measured H200 tables");
+        assertThat(run("perf", "capacity", "--tp", "4")).isZero();
+        assertThat(out.toString()).contains("num_gpu_blocks      3533");
+    }
+}
