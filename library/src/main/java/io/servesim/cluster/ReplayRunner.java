@@ -20,7 +20,17 @@ public final class ReplayRunner {
     /** Replays and reports the fraction of requests completed to {@code progress} now and then (may be null). */
     public static ReplayMetrics run(ReplayConfig config, Workload workload, DoubleConsumer progress) {
         try (workload) {
-            return new ClusterSim(config, workload, progress).run();
+            ReplayMetrics m = new ClusterSim(config, workload, progress).run();
+            if (workload instanceof io.servesim.workload.MooncakeTrace trace && trace.skippedLines() > 0) {
+                // a lenient trace: say how many bad lines were left out instead of dropping them silently
+                var summary = new java.util.LinkedHashMap<>(m.summary());
+                summary.put(SKIPPED_TRACE_LINES, (double) trace.skippedLines());
+                return new ReplayMetrics(summary, m.workers(), m.requests());
+            }
+            return m;
         }
     }
+
+    /** Summary key present when a lenient trace skipped bad lines: how many. */
+    public static final String SKIPPED_TRACE_LINES = "skipped_trace_lines";
 }

@@ -138,4 +138,19 @@ class ClusterSimTest {
         assertThat(ttftSlow - ttftFast).isCloseTo(16000.0 * 262144 / 1e9 * 1000 - 16000.0 * 262144 / 450e9 * 1000,
                 offset(50.0));
     }
+
+    @Test
+    void lenientTracesReportTheLinesTheySkipped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("t.jsonl");
+        java.nio.file.Files.writeString(f, "{\"timestamp\": 0, \"input_length\": 100, \"output_length\": 4, \"hash_ids\": [1, 2]}\n"
+                + "{broken\n"
+                + "{\"timestamp\": 10, \"input_length\": 100, \"output_length\": 4, \"hash_ids\": [1, 3]}\n");
+        WorkloadSpec w = WorkloadSpec.trace(f.toString()).traceBlockSize(64).lenientTrace(true).build();
+        ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, ARGS), RouterSetting.roundRobin());
+        ReplayMetrics m = run(agg, w);
+        assertThat(m.get("completed_requests")).isEqualTo(2);
+        assertThat(m.get(ReplayRunner.SKIPPED_TRACE_LINES)).isEqualTo(1);
+        WorkloadSpec strict = WorkloadSpec.trace(f.toString()).traceBlockSize(64).build();
+        assertThatThrownBy(() -> run(agg, strict)).hasMessageContaining("t.jsonl:2");
+    }
 }

@@ -1,0 +1,4 @@
+/**
+ * The notebook magics: %%spec, %sweep, %replay, %trace, %perf, %export, %help.
+ */
+package io.servesim.kernel.magic;

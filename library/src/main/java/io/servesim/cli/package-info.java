@@ -1,0 +1,4 @@
+/**
+ * The servesim command line: sweep, replay, spec, trace and perf.
+ */
+package io.servesim.cli;
