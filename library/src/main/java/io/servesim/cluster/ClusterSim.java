@@ -95,7 +95,7 @@ final class ClusterSim {
         while (true) {
             double next = Double.POSITIVE_INFINITY;
             if (!events.isEmpty()) {
-                next = events.peek().timeMs();
+                next = events.peek().timeMs;
             }
             if (pendingArrival != null) {
                 next = Math.min(next, pendingArrival.arrivalMs());
@@ -104,7 +104,7 @@ final class ClusterSim {
                 break;
             }
             now = next;
-            while (!events.isEmpty() && events.peek().timeMs() <= now) {
+            while (!events.isEmpty() && events.peek().timeMs <= now) {
                 handle(events.poll());
             }
             while (pendingArrival != null && pendingArrival.arrivalMs() <= now) {
@@ -170,14 +170,13 @@ final class ClusterSim {
     }
 
     private void handle(Event e) {
-        if (e instanceof Event.PassEnd p) {
-            EngineSim engine = p.pool().engines[p.worker()];
-            engine.finishPass(p.timeMs(), p.pool().listener, p.pool().events());
-        } else if (e instanceof Event.Handoff h) {
-            decode.engines[h.worker()].enqueue(h.seq(), now);
-        } else if (e instanceof Event.Arrival a) {
-            inFlight--;
-            arrive(a.request());
+        switch (e.kind) {
+            case Event.PASS_END -> e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
+            case Event.HANDOFF -> decode.engines[e.worker].enqueue(e.seq, now);
+            default -> {
+                inFlight--;
+                arrive(e.request);
+            }
         }
     }
 
@@ -195,7 +194,7 @@ final class ClusterSim {
             if (!e.busy() && e.hasWork()) {
                 double end = e.startPass(now);
                 if (!Double.isNaN(end)) {
-                    events.add(new Event.PassEnd(end, order++, pool, e.index()));
+                    events.add(Event.passEnd(end, order++, pool, e.index()));
                 }
             }
         }
@@ -234,7 +233,7 @@ final class ClusterSim {
             Sequence next = new Sequence(r, r.outputLength(), true);
             next.attach(flight);
             double delay = handoffMs(seq.worker(), w, r.inputLength());
-            events.add(new Event.Handoff(timeMs + delay, order++, next, w));
+            events.add(Event.handoff(timeMs + delay, order++, next, w));
         }
     }
 
@@ -272,7 +271,7 @@ final class ClusterSim {
             Request nextTurn = workload.onCompleted(r, timeMs);
             if (nextTurn != null) {
                 inFlight++;
-                events.add(new Event.Arrival(Math.max(timeMs, nextTurn.arrivalMs()), order++, nextTurn));
+                events.add(Event.arrival(Math.max(timeMs, nextTurn.arrivalMs()), order++, nextTurn));
             } else if (workload.concurrency() > 0 && !exhausted) {
                 Request fresh = workload.next();
                 if (fresh == null) {

@@ -2,8 +2,8 @@ package io.servesim.engine;
 
 import java.util.Arrays;
 
-/** An open-addressing map from long keys to non-negative int values, without boxing; -1 means absent. */
-final class LongIntMap {
+/** An open-addressing map from long keys to non-negative int values, without boxing; -1 means absent. Not thread-safe. */
+public final class LongIntMap {
     private static final long EMPTY = 0x8000_0000_0000_0001L;
     private long[] keys;
     private int[] values;
@@ -12,7 +12,7 @@ final class LongIntMap {
     private boolean hasEmptyKey;
     private int emptyKeyValue;
 
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         keys = new long[cap];
         values = new int[cap];
@@ -20,7 +20,7 @@ final class LongIntMap {
         mask = cap - 1;
     }
 
-    int get(long key) {
+    public int get(long key) {
         if (key == EMPTY) {
             return hasEmptyKey ? emptyKeyValue : -1;
         }
@@ -37,7 +37,7 @@ final class LongIntMap {
         }
     }
 
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (key == EMPTY) {
             hasEmptyKey = true;
             emptyKeyValue = value;
@@ -62,7 +62,7 @@ final class LongIntMap {
         }
     }
 
-    void remove(long key) {
+    public void remove(long key) {
         if (key == EMPTY) {
             hasEmptyKey = false;
             return;
@@ -99,7 +99,7 @@ final class LongIntMap {
         size--;
     }
 
-    int size() {
+    public int size() {
         return size + (hasEmptyKey ? 1 : 0);
     }
 

@@ -1,70 +1,85 @@
 package io.servesim.router;
 
+import io.servesim.engine.LongIntMap;
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * The router's view of which worker caches which KV block, fed by the workers' stored/removed events: block hash →
- * set of workers (a bit set). Answers "how many leading blocks of this prompt does each worker hold" in one walk
- * over the prompt that stops as soon as no worker matches.
+ * set of workers (a bit set in a primitive slab, no boxing). Answers "how many leading blocks of this prompt does each
+ * worker hold" in one walk over the prompt that stops as soon as no worker matches.
  */
 public final class PrefixIndex {
     private final int workers;
     private final int words;
-    private final HashMap<Long, long[]> holders = new HashMap<>();
+    private final LongIntMap slots = new LongIntMap(1 << 14);
+    private long[] masks;
+    private int[] free = new int[64];
+    private int freeCount;
+    private int used;
+    private final long[] alive;
 
     /** Creates an empty index over {@code workers} workers. */
     public PrefixIndex(int workers) {
         this.workers = workers;
         this.words = (workers + 63) >>> 6;
+        this.masks = new long[1024 * words];
+        this.alive = new long[words];
     }
 
     /** Records that {@code worker} caches {@code hash}. */
     public void stored(int worker, long hash) {
-        holders.computeIfAbsent(hash, h -> new long[words])[worker >>> 6] |= 1L << (worker & 63);
+        int slot = slots.get(hash);
+        if (slot < 0) {
+            slot = freeCount > 0 ? free[--freeCount] : used++;
+            if ((slot + 1) * words > masks.length) {
+                masks = Arrays.copyOf(masks, masks.length * 2);
+            }
+            Arrays.fill(masks, slot * words, (slot + 1) * words, 0L);
+            slots.put(hash, slot);
+        }
+        masks[slot * words + (worker >>> 6)] |= 1L << (worker & 63);
     }
 
     /** Records that {@code worker} evicted {@code hash}. */
     public void removed(int worker, long hash) {
-        long[] set = holders.get(hash);
-        if (set == null) {
+        int slot = slots.get(hash);
+        if (slot < 0) {
             return;
         }
-        set[worker >>> 6] &= ~(1L << (worker & 63));
-        for (long w : set) {
-            if (w != 0) {
+        masks[slot * words + (worker >>> 6)] &= ~(1L << (worker & 63));
+        for (int k = 0; k < words; k++) {
+            if (masks[slot * words + k] != 0) {
                 return;
             }
         }
-        holders.remove(hash);
+        slots.remove(hash);
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, freeCount * 2);
+        }
+        free[freeCount++] = slot;
     }
 
     /** Fills {@code overlap[w]} with the number of leading {@code hashes} cached on worker {@code w}. */
     public void overlaps(long[] hashes, int[] overlap) {
         Arrays.fill(overlap, 0, workers, 0);
-        long[] alive = null;
         for (int i = 0; i < hashes.length; i++) {
-            long[] set = holders.get(hashes[i]);
-            if (set == null) {
-                break;
+            int slot = slots.get(hashes[i]);
+            if (slot < 0) {
+                return;
             }
-            if (alive == null) {
-                alive = set.clone();
-            } else {
-                boolean any = false;
-                for (int k = 0; k < words; k++) {
-                    alive[k] &= set[k];
-                    any |= alive[k] != 0;
-                }
-                if (!any) {
-                    break;
-                }
+            boolean any = false;
+            for (int k = 0; k < words; k++) {
+                long m = masks[slot * words + k];
+                alive[k] = i == 0 ? m : alive[k] & m;
+                any |= alive[k] != 0;
+            }
+            if (!any) {
+                return;
             }
             for (int k = 0; k < words; k++) {
                 long bits = alive[k];
                 while (bits != 0) {
-                    int w = (k << 6) + Long.numberOfTrailingZeros(bits);
-                    overlap[w] = i + 1;
+                    overlap[(k << 6) + Long.numberOfTrailingZeros(bits)] = i + 1;
                     bits &= bits - 1;
                 }
             }
@@ -73,6 +88,6 @@ public final class PrefixIndex {
 
     /** Returns the number of distinct block hashes held anywhere. */
     public int size() {
-        return holders.size();
+        return slots.size();
     }
 }
