@@ -133,8 +133,7 @@ public final class TableStepTimer implements StepTimer {
         double perLayer = tokens <= TOKEN_LIMIT ? layerByTokens[(int) tokens] : layerTokenMs(tokens);
         for (int i = 0; i < prefills; i++) {
             double cached = batch.prefillCachedTokens(i);
-            double full = cached + batch.prefillNewTokens(i);
-            perLayer += context.at(full) * contextScale * (full * full - cached * cached) / (full * full);
+            perLayer += contextMs(batch.prefillNewTokens(i), cached);
         }
         if (decodes > 0) {
             perLayer += decodes <= SEQ_LIMIT ? generationByBatch[decodes].at(batch.decodeMeanContext())
@@ -144,6 +143,17 @@ public final class TableStepTimer implements StepTimer {
         double ms = perLayer * layers + (sequences <= SEQ_LIMIT ? lmHeadBySeqs[sequences] : lmHead.at(sequences))
                 + RooflineStepTimer.PASS_OVERHEAD_MS;
         return ms / speedup;
+    }
+
+    /**
+     * Context attention of a chunk of {@code fresh} new tokens after {@code cached} cached ones: the measured prefill
+     * of the full length scaled by (full² − cached²) / full², never less than the same chunk without a prefix (at
+     * small sizes the measured curve is launch-bound, and the scaling alone would make a longer prefix cheaper).
+     */
+    private double contextMs(double fresh, double cached) {
+        double full = cached + fresh;
+        double scaled = context.at(full) * (full * full - cached * cached) / (full * full);
+        return Math.max(scaled, context.at(fresh)) * contextScale;
     }
 
     private double generationMs(int batchSize, double context) {
@@ -176,8 +186,7 @@ public final class TableStepTimer implements StepTimer {
         double ctx = 0;
         for (int i = 0; i < batch.prefillCount(); i++) {
             double cached = batch.prefillCachedTokens(i);
-            double full = cached + batch.prefillNewTokens(i);
-            ctx += context.at(full) * contextScale * (full * full - cached * cached) / (full * full);
+            ctx += contextMs(batch.prefillNewTokens(i), cached);
         }
         double gen = batch.decodeCount() == 0 ? 0 : generationMs(batch.decodeCount(), batch.decodeMeanContext())
                 * generationScale;

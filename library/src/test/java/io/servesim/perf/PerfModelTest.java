@@ -85,6 +85,14 @@ class PerfModelTest {
             last = ms;
         }
         assertThat(prefill(2, 4096, 20000)).isGreaterThan(prefill(2, 4096, 0));
+        for (int fresh : new int[] {16, 128, 1024, 8192}) {
+            double last2 = 0;
+            for (int cached = 0; cached <= 65536; cached = cached * 2 + 64) {
+                double ms = prefill(4, fresh, cached);
+                assertThat(ms).as("prefill %d new after %d cached", fresh, cached).isGreaterThanOrEqualTo(last2);
+                last2 = ms;
+            }
+        }
         assertThat(decode(1, 32, 16000)).isGreaterThan(decode(1, 32, 1000));
         assertThat(decode(1, 64, 4000)).isGreaterThan(decode(1, 32, 4000));
     }
