@@ -62,12 +62,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         ReplayOptimizeSpec spec = specFile == null ? Specs.example(Specs.DEFAULT_EXAMPLE) : read(specFile);
-        RouterState router = switch (routerMode) {
-            case "kv_router" -> RouterState.kvRouter(credit, scale);
-            case "round_robin" -> RouterState.ROUND_ROBIN;
-            default -> throw new IllegalArgumentException("--router-mode is \"" + routerMode
-                    + "\"; allowed: kv_router, round_robin");
-        };
+        RouterState router = RouterState.named(routerMode, credit, scale);
         DeploymentState state = spec.isDisaggregated()
                 ? DeploymentState.disaggregated(need(prefillTp, "--prefill-tp"), need(decodeTp, "--decode-tp"),
                 need(prefillWorkers, "--prefill-workers"), need(decodeWorkers, "--decode-workers"), router)

@@ -7,11 +7,9 @@ import io.servesim.optimize.ProgressListener;
 import io.servesim.optimize.ReplayOptimizer;
 import io.servesim.report.Export;
 import io.servesim.report.TextTables;
-import io.servesim.spec.Objective;
 import io.servesim.spec.ReplayOptimizeSpec;
-import io.servesim.spec.RouterMode;
+import io.servesim.spec.SpecOverrides;
 import io.servesim.spec.Specs;
-import io.servesim.spec.WorkloadSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,31 +147,7 @@ final class SweepCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("--spec: file " + specFile + " does not exist");
         }
-        if (traceFile != null) {
-            var b = WorkloadSpec.trace(traceFile.toString());
-            if (arrivalSpeedupRatio != null) {
-                b.arrivalSpeedupRatio(arrivalSpeedupRatio);
-            }
-            spec = spec.withWorkload(b.build());
-        } else if (arrivalSpeedupRatio != null) {
-            if (!spec.workload().isTraceBased()) {
-                throw new IllegalArgumentException("--arrival-speedup-ratio applies to trace workloads; the spec's"
-                        + " workload is synthetic (add --trace-file)");
-            }
-            spec = spec.withWorkload(spec.workload().toBuilder().arrivalSpeedupRatio(arrivalSpeedupRatio).build());
-        }
-        if (objective != null) {
-            spec = spec.withObjective(Objective.named(objective));
-        }
-        if (totalGpus != null) {
-            spec = spec.withTotalGpus(totalGpus);
-        }
-        if (routerMode != null) {
-            spec = spec.withRouter(spec.router().withMode(RouterMode.named(routerMode)));
-        }
-        if (maxParallelEvals != null) {
-            spec = spec.withMaxParallelEvals(maxParallelEvals);
-        }
-        return spec;
+        return new SpecOverrides(traceFile == null ? null : traceFile.toString(), arrivalSpeedupRatio, objective,
+                totalGpus, routerMode, maxParallelEvals).applyTo(spec);
     }
 }

@@ -12,6 +12,19 @@ public record RouterState(String mode, double overlapScoreCredit, double prefill
         return new RouterState(RouterSetting.KV_ROUTER, credit, scale);
     }
 
+    /**
+     * Returns the router state for a mode name ({@code kv_router} with the given knobs, or {@code round_robin});
+     * other names fail naming the value and the allowed ones.
+     */
+    public static RouterState named(String mode, double credit, double scale) {
+        return switch (mode) {
+            case RouterSetting.KV_ROUTER -> kvRouter(credit, scale);
+            case RouterSetting.ROUND_ROBIN -> ROUND_ROBIN;
+            default -> throw new IllegalArgumentException("--router-mode is \"" + mode
+                    + "\"; allowed: kv_router, round_robin");
+        };
+    }
+
     /** Returns true for the KV router. */
     public boolean isKvRouter() {
         return RouterSetting.KV_ROUTER.equals(mode);

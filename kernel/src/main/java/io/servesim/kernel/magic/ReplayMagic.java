@@ -33,12 +33,12 @@ public final class ReplayMagic extends Magic {
     @Override
     protected Object run(MagicContext ctx, String body) {
         ReplayOptimizeSpec spec = MagicSpecs.resolve(ctx, name, specFile);
-        RouterState router = switch (routerMode) {
-            case "kv_router" -> RouterState.kvRouter(credit, scale);
-            case "round_robin" -> RouterState.ROUND_ROBIN;
-            default -> throw new CellError("UsageError", List.of("--router-mode is \"" + routerMode
-                    + "\"; allowed: kv_router, round_robin", "", usage()));
-        };
+        RouterState router;
+        try {
+            router = RouterState.named(routerMode, credit, scale);
+        } catch (IllegalArgumentException e) {
+            throw new CellError("UsageError", List.of(e.getMessage(), "", usage()));
+        }
         DeploymentState state = spec.isDisaggregated()
                 ? DeploymentState.disaggregated(need(prefillTp, "--prefill-tp"), need(decodeTp, "--decode-tp"),
                 need(prefillWorkers, "--prefill-workers"), need(decodeWorkers, "--decode-workers"), router)

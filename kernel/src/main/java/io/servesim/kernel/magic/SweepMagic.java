@@ -5,11 +5,8 @@ import io.servesim.optimize.OptimizationResult;
 import io.servesim.optimize.ProgressListener;
 import io.servesim.optimize.ReplayOptimizer;
 import io.servesim.optimize.LocalEvaluator;
-import io.servesim.spec.Objective;
 import io.servesim.spec.ReplayOptimizeSpec;
-import io.servesim.spec.RouterMode;
-import io.servesim.spec.Specs;
-import io.servesim.spec.WorkloadSpec;
+import io.servesim.spec.SpecOverrides;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -38,27 +35,8 @@ public final class SweepMagic extends Magic {
     @Override
     protected Object run(MagicContext ctx, String body) {
         ReplayOptimizeSpec spec = MagicSpecs.resolve(ctx, name, specFile);
-        if (traceFile != null) {
-            var b = WorkloadSpec.trace(traceFile.toString());
-            if (arrivalSpeedupRatio != null) {
-                b.arrivalSpeedupRatio(arrivalSpeedupRatio);
-            }
-            spec = spec.withWorkload(b.build());
-        } else if (arrivalSpeedupRatio != null) {
-            spec = spec.withWorkload(spec.workload().toBuilder().arrivalSpeedupRatio(arrivalSpeedupRatio).build());
-        }
-        if (objective != null) {
-            spec = spec.withObjective(Objective.named(objective));
-        }
-        if (totalGpus != null) {
-            spec = spec.withTotalGpus(totalGpus);
-        }
-        if (routerMode != null) {
-            spec = spec.withRouter(spec.router().withMode(RouterMode.named(routerMode)));
-        }
-        if (maxParallelEvals != null) {
-            spec = spec.withMaxParallelEvals(maxParallelEvals);
-        }
+        spec = new SpecOverrides(traceFile == null ? null : traceFile.toString(), arrivalSpeedupRatio, objective,
+                totalGpus, routerMode, maxParallelEvals).applyTo(spec);
         Consumer<String> progress = ctx.liveDisplay(progressHtml(0, 0, "starting"));
         long[] lastUpdate = {0};
         ProgressListener listener = (done, planned, latest, best) -> {
@@ -85,9 +63,5 @@ public final class SweepMagic extends Magic {
         int pct = planned == 0 ? 0 : (int) Math.round(100.0 * done / planned);
         return "<div class='servesim-progress'><progress max='100' value='" + pct + "'></progress> "
                 + done + " / " + planned + " states evaluated " + Html.escape(note) + "</div>";
-    }
-
-    static ReplayOptimizeSpec defaultSpec() {
-        return Specs.example(Specs.DEFAULT_EXAMPLE);
     }
 }
