@@ -25,6 +25,7 @@ final class Evaluations implements AutoCloseable {
     private final ExecutorService pool;
     private final Map<DeploymentState, EvaluatedState> memo = new LinkedHashMap<>();
     private int planned;
+    private EvaluatedState bestSoFar;
 
     Evaluations(Evaluator evaluator, Ranking ranking, int threads, ProgressListener listener) {
         this.evaluator = evaluator;
@@ -90,17 +91,15 @@ final class Evaluations implements AutoCloseable {
     private void record(DeploymentState s, Map<String, Double> metrics) {
         EvaluatedState e = ranking.judge(s, metrics);
         memo.put(s, e);
-        listener.evaluated(memo.size(), planned, e, Ranking.best(List.copyOf(memo.values())));
+        if (Ranking.beats(e, bestSoFar)) {
+            bestSoFar = e;
+        }
+        listener.evaluated(memo.size(), planned, e, Optional.of(bestSoFar));
     }
 
     /** Returns every record in visit order. */
     List<EvaluatedState> all() {
         return List.copyOf(memo.values());
-    }
-
-    /** Returns the best record so far. */
-    Optional<EvaluatedState> best() {
-        return Ranking.best(all());
     }
 
     @Override

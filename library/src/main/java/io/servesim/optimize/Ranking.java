@@ -66,18 +66,24 @@ public final class Ranking {
     public static Optional<EvaluatedState> best(List<EvaluatedState> records) {
         EvaluatedState best = null;
         for (EvaluatedState e : records) {
-            if (e.feasible() && (best == null || !best.feasible() || FEASIBLE_ORDER.compare(e, best) < 0)) {
-                best = e;
-            }
-        }
-        if (best != null) {
-            return Optional.of(best);
-        }
-        for (EvaluatedState e : records) {
-            if (best == null || INFEASIBLE_ORDER.compare(e, best) < 0) {
+            if (beats(e, best)) {
                 best = e;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Returns true when {@code candidate} ranks strictly before {@code incumbent} (null: nothing yet): feasible before
+     * infeasible, then {@link #FEASIBLE_ORDER} or {@link #INFEASIBLE_ORDER}. Ties keep the incumbent.
+     */
+    public static boolean beats(EvaluatedState candidate, EvaluatedState incumbent) {
+        if (incumbent == null) {
+            return true;
+        }
+        if (candidate.feasible() != incumbent.feasible()) {
+            return candidate.feasible();
+        }
+        return (candidate.feasible() ? FEASIBLE_ORDER : INFEASIBLE_ORDER).compare(candidate, incumbent) < 0;
     }
 }
