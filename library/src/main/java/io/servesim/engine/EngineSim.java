@@ -32,7 +32,6 @@ public final class EngineSim {
     private final StepBatch batch = new StepBatch();
     private final WorkerTimeline timeline = new WorkerTimeline();
     private boolean busy;
-    private double passStartMs;
     private long passes;
     private long preemptions;
     private double busyMs;
@@ -136,7 +135,6 @@ public final class EngineSim {
         batch.kvOccupancy((long) pool.used() * blockSize, (long) pool.capacity() * blockSize);
         double ms = timer.stepMs(batch);
         busy = true;
-        passStartMs = nowMs;
         passes++;
         busyMs += ms;
         timeline.record(nowMs, ms, (double) pool.used() / pool.capacity());
@@ -307,10 +305,5 @@ public final class EngineSim {
 
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
-    }
-
-    /** Returns the time the current pass started. */
-    public double passStartMs() {
-        return passStartMs;
     }
 }
