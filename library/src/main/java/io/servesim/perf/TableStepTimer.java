@@ -85,14 +85,45 @@ public final class TableStepTimer implements StepTimer {
 
     /** Per-layer ms of everything that depends only on the pass's token count. */
     private double layerTokenMs(long tokens) {
+        return gemmMs(tokens) + allReduceMs(tokens) + normsActivationsMs(tokens);
+    }
+
+    private double gemmMs(long tokens) {
         double ms = 0;
         for (Curve g : layerGemms) {
             ms += g.at(tokens);
         }
-        if (allReduce != null) {
-            ms += 2 * allReduce.at((double) tokens * hidden);
+        return ms;
+    }
+
+    private double allReduceMs(long tokens) {
+        return allReduce == null ? 0 : 2 * allReduce.at((double) tokens * hidden);
+    }
+
+    private double normsActivationsMs(long tokens) {
+        return 3 * 0.003 + tokens * (2 * normBytesPerToken + actBytesPerToken) / memBytesPerS * 1000;
+    }
+
+    /** Per-layer context attention of every prefill chunk of {@code batch}. */
+    private double prefillAttentionMs(StepBatch batch) {
+        double ms = 0;
+        for (int i = 0; i < batch.prefillCount(); i++) {
+            ms += contextMs(batch.prefillNewTokens(i), batch.prefillCachedTokens(i));
         }
-        return ms + 3 * 0.003 + tokens * (2 * normBytesPerToken + actBytesPerToken) / memBytesPerS * 1000;
+        return ms;
+    }
+
+    /** Per-layer generation attention of {@code decodes} sequences at mean context {@code context}. */
+    private double decodeAttentionMs(int decodes, double context) {
+        if (decodes == 0) {
+            return 0;
+        }
+        return decodes <= SEQ_LIMIT ? generationByBatch[decodes].at(context)
+                : generationMs(decodes, context) * generationScale;
+    }
+
+    private double lmHeadMs(int sequences) {
+        return sequences <= SEQ_LIMIT ? lmHeadBySeqs[sequences] : lmHead.at(sequences);
     }
 
     /** Returns true when the tables cover every GEMM shape of {@code model} at TP {@code tp}. */
@@ -130,18 +161,9 @@ public final class TableStepTimer implements StepTimer {
         long tokens = batch.totalTokens();
         int prefills = batch.prefillCount();
         int decodes = batch.decodeCount();
-        double perLayer = tokens <= TOKEN_LIMIT ? layerByTokens[(int) tokens] : layerTokenMs(tokens);
-        for (int i = 0; i < prefills; i++) {
-            double cached = batch.prefillCachedTokens(i);
-            perLayer += contextMs(batch.prefillNewTokens(i), cached);
-        }
-        if (decodes > 0) {
-            perLayer += decodes <= SEQ_LIMIT ? generationByBatch[decodes].at(batch.decodeMeanContext())
-                    : generationMs(decodes, batch.decodeMeanContext()) * generationScale;
-        }
-        int sequences = prefills + decodes;
-        double ms = perLayer * layers + (sequences <= SEQ_LIMIT ? lmHeadBySeqs[sequences] : lmHead.at(sequences))
-                + RooflineStepTimer.PASS_OVERHEAD_MS;
+        double perLayer = (tokens <= TOKEN_LIMIT ? layerByTokens[(int) tokens] : layerTokenMs(tokens))
+                + prefillAttentionMs(batch) + decodeAttentionMs(decodes, batch.decodeMeanContext());
+        double ms = perLayer * layers + lmHeadMs(prefills + decodes) + RooflineStepTimer.PASS_OVERHEAD_MS;
         return ms / speedup;
     }
 
@@ -179,26 +201,13 @@ public final class TableStepTimer implements StepTimer {
     /** Returns the per-layer parts of a pass (GEMMs, attention, all-reduce, other) in ms, for explanations. */
     public Map<String, Double> breakdown(StepBatch batch) {
         long tokens = batch.totalTokens();
-        double gemms = 0;
-        for (Curve g : layerGemms) {
-            gemms += g.at(tokens);
-        }
-        double ctx = 0;
-        for (int i = 0; i < batch.prefillCount(); i++) {
-            double cached = batch.prefillCachedTokens(i);
-            ctx += contextMs(batch.prefillNewTokens(i), cached);
-        }
-        double gen = batch.decodeCount() == 0 ? 0 : generationMs(batch.decodeCount(), batch.decodeMeanContext())
-                * generationScale;
-        double ar = allReduce == null ? 0 : 2 * allReduce.at((double) tokens * hidden);
-        double other = 3 * 0.003 + tokens * (2 * normBytesPerToken + actBytesPerToken) / memBytesPerS * 1000;
         Map<String, Double> out = new java.util.LinkedHashMap<>();
-        out.put("gemm_ms", gemms * layers);
-        out.put("context_attention_ms", ctx * layers);
-        out.put("generation_attention_ms", gen * layers);
-        out.put("allreduce_ms", ar * layers);
-        out.put("norms_activations_ms", other * layers);
-        out.put("lm_head_ms", lmHead.at(batch.prefillCount() + batch.decodeCount()));
+        out.put("gemm_ms", gemmMs(tokens) * layers);
+        out.put("context_attention_ms", prefillAttentionMs(batch) * layers);
+        out.put("generation_attention_ms", decodeAttentionMs(batch.decodeCount(), batch.decodeMeanContext()) * layers);
+        out.put("allreduce_ms", allReduceMs(tokens) * layers);
+        out.put("norms_activations_ms", normsActivationsMs(tokens) * layers);
+        out.put("lm_head_ms", lmHeadMs(batch.prefillCount() + batch.decodeCount()));
         out.put("pass_overhead_ms", RooflineStepTimer.PASS_OVERHEAD_MS);
         return out;
     }
