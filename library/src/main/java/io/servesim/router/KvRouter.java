@@ -33,6 +33,8 @@ public final class KvRouter implements Router {
     private final HashMap<Long, long[]> routed = new HashMap<>();
     private final SplittableRandom random;
     private int lastPick = -1;
+    /** The prefix index is needed for the overlap credit or for the blocks a request adds to a worker. */
+    private final boolean usesIndex;
 
     /** Creates a router over {@code workers} workers with the setting's knobs. */
     public KvRouter(RouterSetting setting, int workers, int blockSize) {
@@ -51,12 +53,13 @@ public final class KvRouter implements Router {
         this.overlap = new int[workers];
         this.logits = new double[workers];
         this.random = new SplittableRandom(config.routerSeed());
+        this.usesIndex = credit > 0 || config.routerTrackActiveBlocks();
     }
 
     @Override
     public int route(Request request) {
         int promptBlocks = request.numBlocks();
-        if (credit > 0 || config.routerTrackActiveBlocks()) {
+        if (usesIndex) {
             index.overlaps(request.blockHashes(), overlap);
         }
         for (int w = 0; w < workers; w++) {
@@ -161,14 +164,14 @@ public final class KvRouter implements Router {
 
     @Override
     public void stored(int worker, long hash) {
-        if (credit > 0 || config.routerTrackActiveBlocks()) {
+        if (usesIndex) {
             index.stored(worker, hash);
         }
     }
 
     @Override
     public void removed(int worker, long hash) {
-        if (credit > 0 || config.routerTrackActiveBlocks()) {
+        if (usesIndex) {
             index.removed(worker, hash);
         }
     }
