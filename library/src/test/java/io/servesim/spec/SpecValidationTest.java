@@ -73,7 +73,13 @@ class SpecValidationTest {
     @MethodSource("badValues")
     void badValueNamesFieldAndValue(String path, String yamlValue, String expectedPath, String expectedText)
             throws Exception {
-        String text = withValue(Specs.exampleText(Specs.DEFAULT_EXAMPLE), path, yamlValue);
+        assertRejected(Specs.DEFAULT_EXAMPLE, path, yamlValue, expectedPath, expectedText);
+    }
+
+    /** Sets {@code path} to {@code yamlValue} in an example and expects one clean line naming path and value. */
+    private static void assertRejected(String example, String path, String yamlValue, String expectedPath,
+                                       String expectedText) throws Exception {
+        String text = withValue(Specs.exampleText(example), path, yamlValue);
         assertThatThrownBy(() -> Specs.fromYaml(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> {
@@ -86,11 +92,7 @@ class SpecValidationTest {
     @ParameterizedTest(name = "aggregated {0} = {1}")
     @MethodSource("aggregatedBadValues")
     void aggregatedRules(String path, String yamlValue, String expectedPath, String expectedText) throws Exception {
-        String text = withValue(Specs.exampleText(Specs.AGGREGATED_EXAMPLE), path, yamlValue);
-        assertThatThrownBy(() -> Specs.fromYaml(text))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(expectedPath)
-                .hasMessageContaining(expectedText);
+        assertRejected(Specs.AGGREGATED_EXAMPLE, path, yamlValue, expectedPath, expectedText);
     }
 
     static Stream<Arguments> aggregatedBadValues() {
@@ -102,11 +104,7 @@ class SpecValidationTest {
     @ParameterizedTest(name = "trace {0} = {1}")
     @MethodSource("traceBadValues")
     void traceRules(String path, String yamlValue, String expectedPath, String expectedText) throws Exception {
-        String text = withValue(Specs.exampleText(Specs.TRACE_EXAMPLE), path, yamlValue);
-        assertThatThrownBy(() -> Specs.fromYaml(text))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(expectedPath)
-                .hasMessageContaining(expectedText);
+        assertRejected(Specs.TRACE_EXAMPLE, path, yamlValue, expectedPath, expectedText);
     }
 
     static Stream<Arguments> traceBadValues() {
