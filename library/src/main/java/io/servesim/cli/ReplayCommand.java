@@ -4,7 +4,6 @@ import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.LocalEvaluator;
-import io.servesim.optimize.RouterState;
 import io.servesim.report.TextTables;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,17 +37,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "Spec file (default: the built-in default example)")
     Path specFile;
 
-    @Option(names = "--prefill-tp", paramLabel = "N") Integer prefillTp;
-    @Option(names = "--decode-tp", paramLabel = "N") Integer decodeTp;
-    @Option(names = "--prefill-workers", paramLabel = "N") Integer prefillWorkers;
-    @Option(names = "--decode-workers", paramLabel = "N") Integer decodeWorkers;
-    @Option(names = "--tp", paramLabel = "N", description = "Aggregated specs: GPUs per worker") Integer tp;
-    @Option(names = "--workers", paramLabel = "N", description = "Aggregated specs: worker count") Integer workers;
-
-    @Option(names = "--overlap-credit", paramLabel = "C", defaultValue = "1.0") double credit;
-    @Option(names = "--prefill-load-scale", paramLabel = "S", defaultValue = "1.0") double scale;
-    @Option(names = "--router-mode", paramLabel = "MODE", defaultValue = "kv_router",
-            description = "kv_router or round_robin") String routerMode;
+    @Mixin
+    DeploymentOptions deployment;
 
     @Option(names = "--json", description = "Print the metrics as JSON with the report column names as keys")
     boolean json;
@@ -62,11 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         ReplayOptimizeSpec spec = specFile == null ? Specs.example(Specs.DEFAULT_EXAMPLE) : read(specFile);
-        RouterState router = RouterState.named(routerMode, credit, scale);
-        DeploymentState state = spec.isDisaggregated()
-                ? DeploymentState.disaggregated(need(prefillTp, "--prefill-tp"), need(decodeTp, "--decode-tp"),
-                need(prefillWorkers, "--prefill-workers"), need(decodeWorkers, "--decode-workers"), router)
-                : DeploymentState.aggregated(need(tp, "--tp"), need(workers, "--workers"), router);
+        DeploymentState state = deployment.state(spec.isDisaggregated());
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);
         ReplayMetrics m = evaluator.replay(state, false,
@@ -105,12 +92,5 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--spec: file " + file + " does not exist");
         }
         return Specs.read(file);
-    }
-
-    private static int need(Integer v, String flag) {
-        if (v == null) {
-            throw new IllegalArgumentException(flag + " is required for this spec's engine");
-        }
-        return v;
     }
 }
