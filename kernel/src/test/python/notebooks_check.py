@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """Executes servesim's notebooks on the servesim Jupyter kernel and checks them.
 
-For every notebook given: the stored outputs hold no error; executing it top to bottom with nbclient gives no error
+For every notebook given: it is stored without outputs (the lessons are run here and by their readers; stored
+outputs would carry plotly.js and every table into the repository); executing it top to bottom with nbclient gives no error
 output; the executed notebook has at least the HTML tables and Plotly charts its metadata asks for
 (``servesim.expect.tables`` / ``servesim.expect.charts``); exporting it to HTML with nbconvert keeps them, inlines
 plotly.js (no CDN) and writes ``<out>/<name>.html``; headless Chromium opens that page and must draw every chart
-(Plotly SVG roots in the rendered DOM; a screenshot goes to ``<out>/<name>.png``). With ``--write`` the executed notebook replaces the stored one
-(how the committed outputs are refreshed).
+(Plotly SVG roots in the rendered DOM; a screenshot goes to ``<out>/<name>.png``). The executed notebook is written
+to ``<out>/<name>.ipynb``.
 
-Usage: notebooks_check.py [--kernel servesim] [--out DIR] [--write] [--timeout S] NOTEBOOK...
+Usage: notebooks_check.py [--kernel servesim] [--out DIR] [--timeout S] NOTEBOOK...
 """
 import argparse
 import os
@@ -73,12 +74,11 @@ def rendered_charts(html_path, screenshot=None):
     return dom.count('class="main-svg"') // 3
 
 
-def check(path, kernel, out_dir, write, timeout, browser_check=True):
+def check(path, kernel, out_dir, timeout, browser_check=True):
     problems = []
     nb = nbformat.read(path, as_version=4)
-    stored = errors(nb)
-    if stored:
-        problems.append(f"stored outputs hold errors: {stored}")
+    if outputs(nb):
+        problems.append("is stored with outputs; clear them before committing (Jupyter: Edit > Clear Outputs of All Cells)")
     expect = nb.metadata.get("servesim", {}).get("expect", {})
     started = time.time()
     client = NotebookClient(nb, kernel_name=kernel, timeout=timeout, allow_errors=True,
@@ -106,8 +106,7 @@ def check(path, kernel, out_dir, write, timeout, browser_check=True):
         drawn = rendered_charts(os.path.join(out_dir, name + ".html"), os.path.join(out_dir, name + ".png"))
         if drawn < charts:
             problems.append(f"headless Chromium drew {drawn} of {charts} charts")
-    if write and not fresh:
-        nbformat.write(nb, path)
+    nbformat.write(nb, os.path.join(out_dir, name + ".ipynb"))
     print(f"{name}: {elapsed:.1f} s, {tables} tables, {charts} charts" + ("" if not problems else " FAILED"),
           flush=True)
     for p in problems:
@@ -119,12 +118,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", default="servesim")
     ap.add_argument("--out", default="target/notebooks-html")
-    ap.add_argument("--write", action="store_true")
     ap.add_argument("--timeout", type=int, default=300)
     ap.add_argument("--no-browser", action="store_true", help="skip the headless Chromium check")
     ap.add_argument("notebooks", nargs="+")
     args = ap.parse_args()
-    ok = all([check(p, args.kernel, args.out, args.write, args.timeout, not args.no_browser) for p in args.notebooks])
+    ok = all([check(p, args.kernel, args.out, args.timeout, not args.no_browser) for p in args.notebooks])
     sys.exit(0 if ok else 1)
 
 

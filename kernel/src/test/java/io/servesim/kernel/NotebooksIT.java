@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Executes every notebook in {@code notebooks/} with nbclient on the installed servesim kernel: stored outputs and
+ * Executes every notebook in {@code notebooks/} with nbclient on the installed servesim kernel: notebooks are stored without outputs,
  * fresh outputs must hold no error, each notebook must produce the HTML tables and charts it declares, the nbconvert
  * HTML export must embed plotly.js (no CDN), and headless Chromium must draw every chart of the exported page
  * (see src/test/python/notebooks_check.py; pages and screenshots land in target/notebooks-html).

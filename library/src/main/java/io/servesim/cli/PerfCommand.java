@@ -78,20 +78,23 @@ final class PerfCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code servesim perf build-tables --from DIR}. */
+    /** {@code servesim perf build-tables [--from DIR]}. */
     @Command(name = "build-tables", mixinStandardHelpOptions = true,
             description = "Rebuild the H200 performance tables from the public aiconfigurator measurements.")
     static final class BuildTables implements Callable<Integer> {
         @Spec CommandSpec command;
-        @Option(names = "--from", required = true, paramLabel = "DIR",
-                description = "aiconfigurator h200_sxm measurements folder (with csv/ extracts)") java.nio.file.Path from;
+        @Option(names = "--from", paramLabel = "DIR",
+                description = "Folder of aiconfigurator h200_sxm CSV extracts (default: the measurements shipped with"
+                        + " servesim)") java.nio.file.Path from;
         @Option(names = "--out", paramLabel = "DIR",
                 defaultValue = "library/src/main/resources/io/servesim/perf/tables/h200_sxm",
                 description = "Where to write the tables (default: ${DEFAULT-VALUE})") java.nio.file.Path out;
 
         @Override
         public Integer call() throws Exception {
-            command.commandLine().getOut().println(io.servesim.perf.TableBuilder.build(from, out));
+            command.commandLine().getOut().println(io.servesim.perf.TableBuilder.build(
+                    from == null ? io.servesim.perf.MeasurementSource.shipped("h200_sxm")
+                            : io.servesim.perf.MeasurementSource.folder(from), out));
             command.commandLine().getOut().flush();
             return 0;
         }

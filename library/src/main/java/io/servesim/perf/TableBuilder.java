@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Builds servesim's H200 performance tables from the public aiconfigurator measurements (a folder with the CSV
- * extracts {@code csv/gemm_perf.bfloat16.csv}, {@code csv/context_attention_perf.qwen3_32b_bf16.csv},
- * {@code csv/generation_attention_perf.qwen3_32b_bf16.csv}, {@code csv/custom_allreduce_perf.vllm_0.24.0.csv}).
+ * Builds servesim's H200 performance tables from the public aiconfigurator measurements (shipped with servesim, see
+ * {@link MeasurementSource}: {@code gemm_perf.bfloat16.csv}, {@code context_attention_perf.qwen3_32b_bf16.csv},
+ * {@code generation_attention_perf.qwen3_32b_bf16.csv}, {@code custom_allreduce_perf.vllm_0.24.0.csv}).
  *
  * <p>GEMM: for every linear layer shape (n, k) of the shipped models at TP 1, 2, 4 and 8 (qkv, o, gate/up, down,
  * LM head), the measured curve over m when the shape was measured, else the curve of the nearest measured shape
@@ -26,17 +26,20 @@ public final class TableBuilder {
     private TableBuilder() {
     }
 
-    /** Reads {@code from} and writes the tables into {@code out}; returns a one-line summary. */
+    /** Reads the measurements in folder {@code from} and writes the tables into {@code out}; returns a summary. */
     public static String build(Path from, Path out) throws IOException {
-        Path csv = from.resolve("csv");
-        Path gemmFile = csv.resolve("gemm_perf.bfloat16.csv");
-        if (!Files.exists(gemmFile)) {
-            throw new IllegalArgumentException("--from " + from + " has no csv/gemm_perf.bfloat16.csv; point it at the"
-                    + " aiconfigurator h200_sxm measurements folder (with its csv/ extracts)");
+        return build(MeasurementSource.folder(from), out);
+    }
+
+    /** Reads the measurements of {@code from} and writes the tables into {@code out}; returns a one-line summary. */
+    public static String build(MeasurementSource from, Path out) throws IOException {
+        if (!from.has("gemm_perf.bfloat16.csv")) {
+            throw new IllegalArgumentException("--from: " + from.describe() + " has no gemm_perf.bfloat16.csv (or .gz);"
+                    + " point it at a folder of aiconfigurator CSV extracts, or leave --from out to use the shipped data");
         }
         Files.createDirectories(out);
         Map<Long, TreeMap<Integer, Double>> sites = new TreeMap<>();
-        for (String[] r : read(gemmFile)) {
+        for (String[] r : from.rows("gemm_perf.bfloat16.csv")) {
             sites.computeIfAbsent(PerfTables.key(Integer.parseInt(r[1]), Integer.parseInt(r[2])), k -> new TreeMap<>())
                     .merge(Integer.parseInt(r[0]), Double.parseDouble(r[3]), (a, b) -> (a + b) / 2);
         }
@@ -64,11 +67,11 @@ public final class TableBuilder {
                 }
             }
         }
-        copy(read(csv.resolve("context_attention_perf.qwen3_32b_bf16.csv")), out.resolve("context_attention.csv"),
+        copy(from.rows("context_attention_perf.qwen3_32b_bf16.csv"), out.resolve("context_attention.csv"),
                 "num_heads,num_key_value_heads,isl,batch_size,latency_ms", new int[] {0, 1, 2, 3, 4}, null);
-        copy(read(csv.resolve("generation_attention_perf.qwen3_32b_bf16.csv")), out.resolve("generation_attention.csv"),
+        copy(from.rows("generation_attention_perf.qwen3_32b_bf16.csv"), out.resolve("generation_attention.csv"),
                 "num_heads,num_key_value_heads,batch_size,kv_seq_tokens,latency_ms", new int[] {0, 1, 2, 5, 6}, null);
-        copy(read(csv.resolve("custom_allreduce_perf.vllm_0.24.0.csv")), out.resolve("allreduce.csv"),
+        copy(from.rows("custom_allreduce_perf.vllm_0.24.0.csv"), out.resolve("allreduce.csv"),
                 "num_gpus,message_size,latency_ms", new int[] {0, 1, 5}, r -> "vllm_graph".equals(r[2]));
         return String.format(Locale.ROOT, "wrote %d GEMM shapes (%d measured, %d scaled from the nearest measured"
                 + " shape), attention and all-reduce tables to %s", shapes.size(), measured, shapes.size() - measured, out);
@@ -112,17 +115,6 @@ public final class TableBuilder {
                 w.write(String.join(",", cells) + "\n");
             }
         }
-    }
-
-    private static List<String[]> read(Path file) throws IOException {
-        List<String[]> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 1; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                out.add(lines.get(i).split(","));
-            }
-        }
-        return out;
     }
 
     private static String fmt(double v) {

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time per replay: the default example (5,000 requests, isl 32768, osl 256, 3×TP4 prefill + 4×TP1 decode) and the
- * Mooncake conversation trace (12,031 requests; read from ../shared/traces when present).
+ * Mooncake conversation trace (12,031 requests; shipped gzipped in traces/).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +39,7 @@ public class ReplayBenchmark {
     public void setUp() {
         var spec = Specs.example(Specs.DEFAULT_EXAMPLE);
         defaultExample = new LocalEvaluator(spec);
-        Path trace = Path.of(System.getProperty("servesim.trace", "../shared/traces/conversation_trace.jsonl"));
+        Path trace = Path.of(System.getProperty("servesim.trace", "traces/conversation_trace.jsonl.gz"));
         if (!java.nio.file.Files.exists(trace)) {
             trace = Path.of("..", trace.toString()); // run from the library module
         }

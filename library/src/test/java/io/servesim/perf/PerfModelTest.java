@@ -120,10 +120,9 @@ class PerfModelTest {
     void measuredTablePointsAreReproducedExactly() throws Exception {
         PerfTables tables = PerfTables.forSku("h200_sxm").orElseThrow();
         // from the public measurements (csv/gemm_perf.bfloat16.csv): m=4096, n=5120, k=8192 -> 0.398 ms
-        java.nio.file.Path raw = java.nio.file.Path.of("..", "..", "shared", "perf", "aic-h200-sxm", "csv",
-                "gemm_perf.bfloat16.csv");
-        double measured = java.nio.file.Files.readAllLines(raw).stream().filter(l -> l.startsWith("4096,5120,8192,"))
-                .mapToDouble(l -> Double.parseDouble(l.split(",")[3])).average().orElseThrow();
+        double measured = MeasurementSource.shipped("h200_sxm").rows("gemm_perf.bfloat16.csv").stream()
+                .filter(r -> r[0].equals("4096") && r[1].equals("5120") && r[2].equals("8192"))
+                .mapToDouble(r -> Double.parseDouble(r[3])).average().orElseThrow();
         assertThat(tables.gemm(5120, 8192).at(4096)).isCloseTo(measured, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(measured).isCloseTo(0.398, org.assertj.core.data.Offset.offset(0.001));
         // context attention 64q/8kv, b=1, isl 16384 -> 6.77 ms per layer; generation b=64, kv 4096 -> 0.256 ms

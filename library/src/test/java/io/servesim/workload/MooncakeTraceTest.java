@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reading Mooncake traces: the public files, strict errors with file:line, lenient mode, gzip, remapping. */
 class MooncakeTraceTest {
-    static final Path SHARED = Path.of("..", "..", "shared", "traces");
+    static final Path SHIPPED = Path.of("..", "traces");
 
     @Test
     void conversationTraceMatchesItsPublishedFigures() {
-        Path file = SHARED.resolve("conversation_trace.jsonl");
+        Path file = SHIPPED.resolve("conversation_trace.jsonl.gz");
         long n = 0;
         long input = 0;
         long output = 0;
@@ -51,7 +51,7 @@ class MooncakeTraceTest {
 
     @Test
     void speedupDividesArrivalTimes() {
-        Path file = SHARED.resolve("synthetic_trace.jsonl");
+        Path file = SHIPPED.resolve("synthetic_trace.jsonl.gz");
         double last = 0;
         try (MooncakeTrace t = new MooncakeTrace(file, 512, 512, 2.0, 0, false)) {
             for (Request r = t.next(); r != null; r = t.next()) {
