@@ -48,7 +48,7 @@ final class ClusterSim {
         this.workload = workload;
         this.progress = progress;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
-        this.metrics = new MetricsCollector(config.recordRequests());
+        this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
         RouterSetting r = config.router();
         if (config.isDisaggregated()) {
             KvRouterConfig b = r.base();
@@ -84,7 +84,14 @@ final class ClusterSim {
                 if (r == null) {
                     break;
                 }
-                arrive(r.withArrivalMs(0));
+                // ramp-up: client i starts at i/c of the window (all at 0 without one)
+                double start = workload.rampUpMs() * i / workload.concurrency();
+                if (start > 0) {
+                    inFlight++;
+                    events.add(Event.arrival(start, order++, r.withArrivalMs(start)));
+                } else {
+                    arrive(r.withArrivalMs(0));
+                }
             }
         } else {
             pendingArrival = workload.next();
