@@ -33,10 +33,14 @@ final class PerfCommand implements Callable<Integer> {
         @Option(names = "--block-size", defaultValue = "512") int blockSize;
         @Option(names = "--gpu-memory-utilization", defaultValue = "0.92") double util;
         @Option(names = "--max-num-batched-tokens", defaultValue = "8192") int maxBatched;
+        @Option(names = "--ttft-overhead-ms", description = "Per-request overhead (default: the backend's)")
+        Double ttftOverhead;
+        @Option(names = "--step-overhead-ms", description = "Host time per pass (default: the backend's)")
+        Double stepOverhead;
 
         EngineArgs args() {
             return EngineArgs.builder().blockSize(blockSize).gpuMemoryUtilization(util).maxNumBatchedTokens(maxBatched)
-                    .build();
+                    .ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead).build();
         }
     }
 
@@ -68,6 +72,12 @@ final class PerfCommand implements Callable<Integer> {
             if (timer instanceof io.servesim.perf.TableStepTimer t) {
                 t.breakdown(b).forEach((k, v) -> out.printf(Locale.ROOT, "    %-26s %9.3f ms%n", k, v));
             }
+            EngineArgs a = args();
+            out.printf(Locale.ROOT, "  + step_overhead_ms %.3f ms host time per pass = %.3f ms per pass%n"
+                    + "  + ttft_overhead_ms %.3f ms per request before it reaches the engine (not GPU time)%n"
+                    + "  overhead defaults (%s): %s%n", a.stepOverhead(), ms + a.stepOverhead(), a.ttftOverhead(),
+                    io.servesim.spec.Defaults.BACKEND,
+                    io.servesim.spec.EngineOverheads.forBackend(io.servesim.spec.Defaults.BACKEND).source());
             StepBatch onlyPrefill = new StepBatch();
             if (prefillTokens > 0) {
                 onlyPrefill.addPrefill(prefillTokens, prefix);
