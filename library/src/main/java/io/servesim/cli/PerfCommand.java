@@ -68,7 +68,7 @@ final class PerfCommand implements Callable<Integer> {
             double ms = timer.stepMs(b);
             out.printf(Locale.ROOT, "%s on %d × %s (TP%d): prefill %d new + %d cached tokens, %d decode sequences"
                     + " at %d context%n  step %.3f ms (%s)%n", model, tp, gpu, tp, prefillTokens, prefix, decodeBatch,
-                    context, ms, timer instanceof io.servesim.perf.TableStepTimer ? "measured H200 tables" : "roofline model");
+                    context, ms, timer instanceof io.servesim.perf.TableStepTimer ? "measured " + gpu + " tables" : "roofline model");
             if (timer instanceof io.servesim.perf.TableStepTimer t) {
                 t.breakdown(b).forEach((k, v) -> out.printf(Locale.ROOT, "    %-26s %9.3f ms%n", k, v));
             }
@@ -88,24 +88,42 @@ final class PerfCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code servesim perf build-tables [--from DIR]}. */
+    /** {@code servesim perf build-tables [--sku SKU] [--from DIR] [--out DIR]}. */
     @Command(name = "build-tables", mixinStandardHelpOptions = true,
-            description = "Rebuild the H200 performance tables from the public aiconfigurator measurements.")
+            description = "Rebuild the performance tables of every GPU SKU with shipped measurements (h200_sxm,"
+                    + " h100_sxm) from the public aiconfigurator measurements, or of one SKU from a folder.")
     static final class BuildTables implements Callable<Integer> {
         @Spec CommandSpec command;
+        @Option(names = "--sku", paramLabel = "SKU",
+                description = "Only this GPU SKU (default: every SKU with shipped measurements; required with --from)")
+        String sku;
         @Option(names = "--from", paramLabel = "DIR",
-                description = "Folder of aiconfigurator h200_sxm CSV extracts (default: the measurements shipped with"
-                        + " servesim)") java.nio.file.Path from;
-        @Option(names = "--out", paramLabel = "DIR",
-                defaultValue = "library/src/main/resources/io/servesim/perf/tables/h200_sxm",
-                description = "Where to write the tables (default: ${DEFAULT-VALUE})") java.nio.file.Path out;
+                description = "Folder of aiconfigurator CSV extracts of the --sku GPU (default: the measurements"
+                        + " shipped with servesim)") java.nio.file.Path from;
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "library/src/main/resources/io/servesim/perf/tables",
+                description = "Tables root; each SKU's tables go to DIR/<sku>/ (default: ${DEFAULT-VALUE})")
+        java.nio.file.Path out;
 
         @Override
         public Integer call() throws Exception {
-            command.commandLine().getOut().println(io.servesim.perf.TableBuilder.build(
-                    from == null ? io.servesim.perf.MeasurementSource.shipped("h200_sxm")
-                            : io.servesim.perf.MeasurementSource.folder(from), out));
-            command.commandLine().getOut().flush();
+            PrintWriter w = command.commandLine().getOut();
+            if (from != null && sku == null) {
+                throw new IllegalArgumentException("--from " + from + " needs --sku naming the GPU it was measured on"
+                        + " (one of " + String.join(", ", io.servesim.perf.GpuSkus.names()) + ")");
+            }
+            if (sku == null) {
+                io.servesim.perf.TableBuilder.buildShipped(out).forEach(w::println);
+            } else {
+                io.servesim.perf.GpuSkus.of(sku);
+                if (from == null && !io.servesim.perf.TableBuilder.shippedSkus().contains(sku)) {
+                    throw new IllegalArgumentException("--sku " + sku + " has no shipped measurements (shipped: "
+                            + String.join(", ", io.servesim.perf.TableBuilder.shippedSkus()) + "); pass --from DIR");
+                }
+                w.println(sku + ": " + io.servesim.perf.TableBuilder.build(from == null
+                        ? io.servesim.perf.MeasurementSource.shipped(sku)
+                        : io.servesim.perf.MeasurementSource.folder(from), out.resolve(sku)));
+            }
+            w.flush();
             return 0;
         }
     }
