@@ -24,7 +24,8 @@ import java.util.function.DoubleConsumer;
  * serves whole requests. Disaggregated: the prefill pool computes the prompt (its first token stays internal), the
  * KV moves to a decode worker chosen by the decode router ({@code input tokens × KV bytes per token} over NVLink
  * inside a node or the network across nodes, or {@code kv_transfer_bandwidth_gbps} GB/s when set), and the decode
- * worker produces every visible token. Closed-loop workloads keep {@code concurrency} sessions in flight.
+ * worker produces every visible token. Closed-loop workloads keep {@code concurrency} sessions in flight. A request
+ * reaches its first pool's queue {@code ttft_overhead_ms} after it was sent.
  * Deterministic: same config and workload give the same metrics. One instance runs once.
  */
 final class ClusterSim {
@@ -42,13 +43,14 @@ final class ClusterSim {
     private double now;
     private Request pendingArrival;
     private boolean exhausted;
+    private final double ttftOverheadMs;
 
     ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress) {
         this.config = config;
         this.workload = workload;
         this.progress = progress;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
-        this.metrics = new MetricsCollector(config.recordRequests());
+        this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
         RouterSetting r = config.router();
         if (config.isDisaggregated()) {
             KvRouterConfig b = r.base();
@@ -70,6 +72,7 @@ final class ClusterSim {
             decode = null;
             agg.listener = new FinalListener(agg);
         }
+        this.ttftOverheadMs = entry().config.args().ttftOverhead();
         if (workload.blockSize() != entry().blockSize) {
             throw new IllegalArgumentException("workload block size (" + workload.blockSize()
                     + ") differs from the engines' block_size (" + entry().blockSize + ")");
@@ -84,7 +87,14 @@ final class ClusterSim {
                 if (r == null) {
                     break;
                 }
-                arrive(r.withArrivalMs(0));
+                // ramp-up: client i starts at i/c of the window (all at 0 without one)
+                double start = workload.rampUpMs() * i / workload.concurrency();
+                if (start > 0) {
+                    inFlight++;
+                    events.add(Event.arrival(start, order++, r.withArrivalMs(start)));
+                } else {
+                    arrive(r.withArrivalMs(0));
+                }
             }
         } else {
             pendingArrival = workload.next();
@@ -152,9 +162,18 @@ final class ClusterSim {
             checkFits(decode, r);
         }
         Flight flight = new Flight(r, r.arrivalMs());
-        int w = pool.router.route(r);
         Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
         seq.attach(flight);
+        // the engine's per-request overhead (ttft_overhead_ms): the request reaches the queue that much later
+        if (ttftOverheadMs > 0) {
+            events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq));
+        } else {
+            deliver(pool, seq);
+        }
+    }
+
+    private void deliver(Pool pool, Sequence seq) {
+        int w = pool.router.route(seq.request());
         pool.engines[w].enqueue(seq, now);
     }
 
@@ -173,6 +192,7 @@ final class ClusterSim {
         switch (e.kind) {
             case Event.PASS_END -> e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
             case Event.HANDOFF -> decode.engines[e.worker].enqueue(e.seq, now);
+            case Event.DELIVER -> deliver(e.pool, e.seq);
             default -> {
                 inFlight--;
                 arrive(e.request);
