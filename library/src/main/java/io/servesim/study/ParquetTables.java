@@ -13,6 +13,7 @@ import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -58,7 +59,11 @@ final class ParquetTables {
     }
 
     private static void append(DuckDBAppender a, Column<?> col, int r) throws SQLException {
-        if (col.isMissing(r) && col.type() != ColumnType.DOUBLE) {
+        if (col instanceof DoubleColumn d) {
+            a.append(d.getDouble(r));
+            return;
+        }
+        if (col.isMissing(r)) {
             a.append((String) null);
             return;
         }
@@ -67,8 +72,6 @@ final class ParquetTables {
             a.append(i.intValue());
         } else if (v instanceof Long l) {
             a.append(l.longValue());
-        } else if (v instanceof Double d) {
-            a.append(d.doubleValue());
         } else if (v instanceof Boolean b) {
             a.append(b.booleanValue());
         } else {

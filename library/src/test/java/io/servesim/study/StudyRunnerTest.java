@@ -95,6 +95,20 @@ class StudyRunnerTest {
     }
 
     @Test
+    void descentCellsHaveNoGapAndTheSameResultsAtAnyParallelism() {
+        StudySpec study = StudySpec.fromYaml(StudyFixtures.smallStudyYaml().replace("search: exhaustive",
+                "combine: zip\nsearch: descent"));
+        StudyResult one = StudyRunner.run(study, tmp.resolve("d1"), StudyBackends.local(1), StudyListener.NONE);
+        StudyResult two = StudyRunner.run(study, tmp.resolve("d2"), StudyBackends.local(2), StudyListener.NONE);
+        Table cells = one.cells();
+        assertThat(cells.rowCount()).isEqualTo(2);
+        assertThat(cells.stringColumn("search").asList()).containsOnly("descent");
+        assertThat(cells.doubleColumn("optimality_gap").countMissing()).isEqualTo(2);
+        assertThat(StudyTables.rows(two.states())).isEqualTo(StudyTables.rows(one.states()));
+        assertThat(StudyTables.rows(two.cells())).isEqualTo(StudyTables.rows(cells));
+    }
+
+    @Test
     void refusesAFolderOfAnotherStudy() {
         StudySpec study = StudyFixtures.smallStudy();
         StudyRunner.run(study, tmp.resolve("x"), StudyBackends.local(2), StudyListener.NONE);
