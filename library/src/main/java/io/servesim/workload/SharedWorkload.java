@@ -121,6 +121,16 @@ public final class SharedWorkload {
         }
 
         @Override
+        public double rampUpMs() {
+            return w.rampUpMs();
+        }
+
+        @Override
+        public int warmupRequests() {
+            return w.warmupRequests();
+        }
+
+        @Override
         public void close() {
             try {
                 w.close();
@@ -135,7 +145,10 @@ public final class SharedWorkload {
         }
     }
 
-    /** One run's view of a recording; later turns come from the generator, whose {@code onCompleted} is pure. */
+    /**
+     * One run's view of a recording; later turns and the load settings come from the generator, whose
+     * {@code onCompleted} is pure.
+     */
     private static final class Replay implements Workload {
         private final Recording r;
         private final int blockSize;
@@ -169,6 +182,16 @@ public final class SharedWorkload {
         @Override
         public long expectedRequests() {
             return r.expected();
+        }
+
+        @Override
+        public double rampUpMs() {
+            return r.turns().rampUpMs();
+        }
+
+        @Override
+        public int warmupRequests() {
+            return r.turns().warmupRequests();
         }
     }
 }

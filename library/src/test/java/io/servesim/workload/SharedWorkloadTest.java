@@ -33,6 +33,26 @@ class SharedWorkloadTest {
     }
 
     @Test
+    void closedLoopSettingsPassThrough() {
+        WorkloadSpec spec = WorkloadSpec.synthetic().isl(600).osl(20).requestCount(30).concurrency(4)
+                .rampUpMs(2000.0).warmupRequests(5).build();
+        SharedWorkload shared = new SharedWorkload(spec, 256);
+        Workload fresh = Workloads.create(spec, 256);
+        for (int run = 0; run < 2; run++) {
+            try (Workload w = shared.open()) {
+                assertThat(w.concurrency()).isEqualTo(4);
+                assertThat(w.rampUpMs()).isEqualTo(fresh.rampUpMs()).isEqualTo(2000.0);
+                assertThat(w.warmupRequests()).isEqualTo(fresh.warmupRequests()).isEqualTo(5);
+                assertThat(w.expectedRequests()).isEqualTo(fresh.expectedRequests());
+                while (w.next() != null) {
+                    assertThat(shared.recorded()).isEqualTo(run == 1);
+                }
+            }
+        }
+        assertThat(shared.recorded()).isTrue();
+    }
+
+    @Test
     void workloadsOverTheBoundAreStreamedForEveryRun() {
         SharedWorkload shared = new SharedWorkload(MULTI_TURN, 256, 1000);
         List<Request> fresh = drain(Workloads.create(MULTI_TURN, 256));
