@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * Settings of one vLLM-like worker, with vLLM's snake_case keys in JSON/YAML. Immutable; create with
  * {@link #builder()} (defaults in {@link Defaults}). {@code numGpuBlocks} and {@code tensorParallelSize} are optional
- * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP.
+ * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP. {@code dtype},
+ * {@code quantization} and {@code kv_cache_dtype} (absent = {@code auto}: as the checkpoint says) set the precision of
+ * weights and KV cache with vLLM's names and meanings.
  */
 @JsonDeserialize(builder = EngineArgs.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,7 +26,10 @@ public record EngineArgs(
         @JsonProperty("tensor_parallel_size") Integer tensorParallelSize,
         @JsonProperty("perf_model") PerfModelKind perfModel,
         @JsonProperty("speedup_ratio") double speedupRatio,
-        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps) {
+        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps,
+        @JsonProperty("dtype") Dtype dtype,
+        @JsonProperty("quantization") Quantization quantization,
+        @JsonProperty("kv_cache_dtype") KvCacheDtype kvCacheDtype) {
 
     static final String SECTION = "engineArgs";
 
@@ -68,7 +73,8 @@ public record EngineArgs(
                 .maxNumSeqs(maxNumSeqs).maxNumBatchedTokens(maxNumBatchedTokens)
                 .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
                 .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
-                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps);
+                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps).dtype(dtype)
+                .quantization(quantization).kvCacheDtype(kvCacheDtype);
     }
 
     /** Returns a copy with another worker type. */
@@ -96,6 +102,9 @@ public record EngineArgs(
         private PerfModelKind perfModel = Defaults.PERF_MODEL;
         private double speedupRatio = Defaults.SPEEDUP_RATIO;
         private Double kvTransferBandwidthGbps;
+        private Dtype dtype;
+        private Quantization quantization;
+        private KvCacheDtype kvCacheDtype;
 
         private Builder() {
         }
@@ -136,11 +145,20 @@ public record EngineArgs(
         @JsonProperty("kv_transfer_bandwidth_gbps")
         public Builder kvTransferBandwidthGbps(Double v) { kvTransferBandwidthGbps = v; return this; }
 
+        @JsonProperty("dtype")
+        public Builder dtype(Dtype v) { dtype = v; return this; }
+
+        @JsonProperty("quantization")
+        public Builder quantization(Quantization v) { quantization = v; return this; }
+
+        @JsonProperty("kv_cache_dtype")
+        public Builder kvCacheDtype(KvCacheDtype v) { kvCacheDtype = v; return this; }
+
         /** Returns the validated record. */
         public EngineArgs build() {
             return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
                     enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
-                    speedupRatio, kvTransferBandwidthGbps);
+                    speedupRatio, kvTransferBandwidthGbps, dtype, quantization, kvCacheDtype);
         }
     }
 }
