@@ -1,5 +1,6 @@
 package io.servesim.fidelity;
 
+import io.servesim.spec.Defaults;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,14 @@ public final class OverheadFit {
     private static final double[] START = {20.0, 1.0};
 
     private OverheadFit() {
+    }
+
+    /**
+     * Returns the method the fit replays with: the standard one with {@value Defaults#FIDELITY_FIT_REQUESTS_PER_CLIENT}
+     * measured requests per client, so that the dozen or so full replays a fit takes stay in minutes.
+     */
+    public static FidelityMethod method() {
+        return FidelityMethod.standard().withRequestsPerClient(Defaults.FIDELITY_FIT_REQUESTS_PER_CLIENT);
     }
 
     /**

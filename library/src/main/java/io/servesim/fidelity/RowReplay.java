@@ -9,6 +9,8 @@ import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepBatch;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
+import io.servesim.spec.KvCacheDtype;
+import io.servesim.spec.Quantization;
 import io.servesim.spec.WorkloadSpec;
 import io.servesim.workload.Workloads;
 
@@ -28,13 +30,17 @@ final class RowReplay {
         if (!"agg".equals(row.mode())) {
             return new RowOutcome.Skipped(row, "mode " + row.mode() + " is not replayed (only agg, aggregated)");
         }
-        if (!"bf16".equals(row.precision())) {
-            return new RowOutcome.Skipped(row, "precision " + row.precision() + " is not modelled (only bf16)");
+        if (!"bf16".equals(row.precision()) && !"fp8".equals(row.precision())) {
+            return new RowOutcome.Skipped(row, "precision " + row.precision() + " is not modelled (bf16, fp8)");
         }
         try {
             PerfModel perf = PerfModel.of(row.model(), row.system());
+            boolean fp8 = "fp8".equals(row.precision());
             EngineArgs args = EngineArgs.builder().blockSize(method.blockSize()).tensorParallelSize(row.tp())
-                    .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs).build();
+                    .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs)
+                    // fp8 rows: per-tensor FP8 GEMMs (upstream gemm_quant_mode fp8) and an FP8 KV cache: with a BF16
+                    // cache the measured H200 TP1 points at c32 could not hold their requests, yet show no queueing
+                    .quantization(fp8 ? Quantization.FP8 : null).kvCacheDtype(fp8 ? KvCacheDtype.FP8 : null).build();
             ReplayConfig config = ReplayConfig.aggregated(row.model(), row.system(),
                     new PoolConfig(row.tp(), 1, args), RouterSetting.roundRobin());
             int c = row.concurrency();

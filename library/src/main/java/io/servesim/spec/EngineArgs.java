@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * Settings of one vLLM-like worker, with vLLM's snake_case keys in JSON/YAML. Immutable; create with
  * {@link #builder()} (defaults in {@link Defaults}). {@code numGpuBlocks} and {@code tensorParallelSize} are optional
- * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP. {@code ttft_overhead_ms}
- * and {@code step_overhead_ms} are optional too: when absent the backend's defaults ({@link EngineOverheads}) apply.
+ * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP. {@code dtype},
+ * {@code quantization} and {@code kv_cache_dtype} (absent = {@code auto}: as the checkpoint says) set the precision of
+ * weights and KV cache with vLLM's names and meanings.
+ * {@code ttft_overhead_ms} and {@code step_overhead_ms} are optional too: when absent the backend's defaults
+ * ({@link EngineOverheads}) apply.
  */
 @JsonDeserialize(builder = EngineArgs.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +29,9 @@ public record EngineArgs(
         @JsonProperty("perf_model") PerfModelKind perfModel,
         @JsonProperty("speedup_ratio") double speedupRatio,
         @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps,
+        @JsonProperty("dtype") Dtype dtype,
+        @JsonProperty("quantization") Quantization quantization,
+        @JsonProperty("kv_cache_dtype") KvCacheDtype kvCacheDtype,
         @JsonProperty("ttft_overhead_ms") Double ttftOverheadMs,
         @JsonProperty("step_overhead_ms") Double stepOverheadMs) {
 
@@ -94,7 +100,8 @@ public record EngineArgs(
                 .maxNumSeqs(maxNumSeqs).maxNumBatchedTokens(maxNumBatchedTokens)
                 .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
                 .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
-                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps)
+                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps).dtype(dtype)
+                .quantization(quantization).kvCacheDtype(kvCacheDtype)
                 .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs);
     }
 
@@ -123,6 +130,9 @@ public record EngineArgs(
         private PerfModelKind perfModel = Defaults.PERF_MODEL;
         private double speedupRatio = Defaults.SPEEDUP_RATIO;
         private Double kvTransferBandwidthGbps;
+        private Dtype dtype;
+        private Quantization quantization;
+        private KvCacheDtype kvCacheDtype;
         private Double ttftOverheadMs;
         private Double stepOverheadMs;
 
@@ -165,6 +175,15 @@ public record EngineArgs(
         @JsonProperty("kv_transfer_bandwidth_gbps")
         public Builder kvTransferBandwidthGbps(Double v) { kvTransferBandwidthGbps = v; return this; }
 
+        @JsonProperty("dtype")
+        public Builder dtype(Dtype v) { dtype = v; return this; }
+
+        @JsonProperty("quantization")
+        public Builder quantization(Quantization v) { quantization = v; return this; }
+
+        @JsonProperty("kv_cache_dtype")
+        public Builder kvCacheDtype(KvCacheDtype v) { kvCacheDtype = v; return this; }
+
         /** Sets the per-request time before the engine sees a request, ms (null = the backend's default). */
         @JsonProperty("ttft_overhead_ms")
         public Builder ttftOverheadMs(Double v) { ttftOverheadMs = v; return this; }
@@ -177,7 +196,8 @@ public record EngineArgs(
         public EngineArgs build() {
             return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
                     enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
-                    speedupRatio, kvTransferBandwidthGbps, ttftOverheadMs, stepOverheadMs);
+                    speedupRatio, kvTransferBandwidthGbps, dtype, quantization, kvCacheDtype, ttftOverheadMs,
+                    stepOverheadMs);
         }
     }
 }
