@@ -24,7 +24,7 @@ import org.apache.commons.math3.util.Pair;
  */
 public final class OverheadFit {
     /** Forward-difference steps, ms: large enough to move a discrete-event replay measurably. */
-    private static final double[] STEP = {2.0, 0.25};
+    private static final double[] STEP = {5.0, 0.5};
     private static final double[] START = {20.0, 1.0};
 
     private OverheadFit() {
