@@ -42,7 +42,11 @@ final class FidelityCommand implements Callable<Integer> {
         }
         PrintWriter out = command.commandLine().getOut();
         if (fit) {
-            OverheadFit.Result r = OverheadFit.fit(data, OverheadFit.method(), n);
+            PrintWriter err = command.commandLine().getErr();
+            OverheadFit.Result r = OverheadFit.fit(data, OverheadFit.method(), n, line -> {
+                err.println(line);
+                err.flush();
+            });
             OverheadStore.write(this.out, r, data.name());
             out.printf(java.util.Locale.ROOT, "fitted on %d rows of %s (%d full replays, %.0f s):%n"
                     + "  ttft_overhead_ms %.1f%n  step_overhead_ms %.2f%n  MAPE with them: TTFT %.1f%%, TPOT %.1f%%%n"

@@ -61,7 +61,7 @@ public final class Defaults {
     /** Measured requests per closed-loop client: aiconfigurator's generated aiperf benchmark runs 20 × c. */
     public static final int FIDELITY_REQUESTS_PER_CLIENT = 20;
     /** Measured requests per client in the replays of {@code servesim fidelity --fit} (quicker than a full run). */
-    public static final int FIDELITY_FIT_REQUESTS_PER_CLIENT = 10;
+    public static final int FIDELITY_FIT_REQUESTS_PER_CLIENT = 5;
     /** Warm-up requests per client, left out of the metrics: the same benchmark's 2 × c. */
     public static final int FIDELITY_WARMUP_PER_CLIENT = 2;
     /** Length spread (stddev / mean) that keeps replayed requests from marching in lock-step. */
