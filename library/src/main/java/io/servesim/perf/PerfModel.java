@@ -47,19 +47,20 @@ public final class PerfModel {
     /**
      * Returns the step timer for workers of {@code tp} GPUs: for {@code perf_model: tables} (the default) the
      * measured per-operator tables when the SKU has them and they cover the model's shapes, else the roofline ×
-     * efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial.
+     * efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial. The decode
+     * part of a pass is further divided by {@code decode_speedup_ratio} ({@link DecodeSpeedupStepTimer}).
      */
     public StepTimer stepTimer(int tp, EngineArgs args) {
         if (args.perfModel() == PerfModelKind.POLYNOMIAL) {
-            return new PolynomialStepTimer(args.speedupRatio());
+            return DecodeSpeedupStepTimer.of(new PolynomialStepTimer(args.speedupRatio()), args.decodeSpeedupRatio());
         }
-        // timers are immutable: build each (TP, speed-up) once per JVM
-        return timers.computeIfAbsent(tp + "@" + args.speedupRatio(), k -> {
+        // timers are immutable: build each (TP, speed-ups) once per JVM
+        return timers.computeIfAbsent(tp + "@" + args.speedupRatio() + "@" + args.decodeSpeedupRatio(), k -> {
             var tables = PerfTables.forSku(sku.name());
-            if (tables.isPresent() && TableStepTimer.covers(tables.get(), model, tp)) {
-                return new TableStepTimer(tables.get(), model, sku, tp, args.speedupRatio());
-            }
-            return new RooflineStepTimer(model, sku, tp, args.speedupRatio());
+            StepTimer base = tables.isPresent() && TableStepTimer.covers(tables.get(), model, tp)
+                    ? new TableStepTimer(tables.get(), model, sku, tp, args.speedupRatio())
+                    : new RooflineStepTimer(model, sku, tp, args.speedupRatio());
+            return DecodeSpeedupStepTimer.of(base, args.decodeSpeedupRatio());
         });
     }
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.List;
 
 /**
  * Settings of one vLLM-like worker, with vLLM's snake_case keys in JSON/YAML. Immutable; create with
  * {@link #builder()} (defaults in {@link Defaults}). {@code numGpuBlocks} and {@code tensorParallelSize} are optional
- * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP.
+ * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP;
+ * {@code tensorParallelSizes} (e.g. {@code [1, 2, 4]}) restricts the TP shapes the sweep tries instead of pinning one.
+ * Pass times are divided by {@code speedupRatio}; the decode part of a pass also by {@code decodeSpeedupRatio}.
  */
 @JsonDeserialize(builder = EngineArgs.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,7 +27,9 @@ public record EngineArgs(
         @JsonProperty("tensor_parallel_size") Integer tensorParallelSize,
         @JsonProperty("perf_model") PerfModelKind perfModel,
         @JsonProperty("speedup_ratio") double speedupRatio,
-        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps) {
+        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps,
+        @JsonProperty("tensor_parallel_sizes") List<Integer> tensorParallelSizes,
+        @JsonProperty("decode_speedup_ratio") double decodeSpeedupRatio) {
 
     static final String SECTION = "engineArgs";
 
@@ -41,6 +46,25 @@ public record EngineArgs(
         if (tensorParallelSize != null && !(tensorParallelSize >= 1 && Integer.bitCount(tensorParallelSize) == 1)) {
             throw SpecException.of(SECTION, "tensor_parallel_size", tensorParallelSize, "allowed: a power of two >= 1 (1, 2, 4, 8)");
         }
+        if (tensorParallelSizes != null) {
+            if (tensorParallelSizes.isEmpty()) {
+                throw SpecException.of(SECTION, "tensor_parallel_sizes", "[]",
+                        "allowed: a non-empty list of powers of two (1, 2, 4, 8)");
+            }
+            for (int i = 0; i < tensorParallelSizes.size(); i++) {
+                Integer tp = tensorParallelSizes.get(i);
+                if (tp == null || !(tp >= 1 && Integer.bitCount(tp) == 1)) {
+                    throw SpecException.of(SECTION, "tensor_parallel_sizes[" + i + "]", tp,
+                            "allowed: a power of two >= 1 (1, 2, 4, 8)");
+                }
+            }
+            if (tensorParallelSize != null) {
+                throw SpecException.because(SECTION, "tensor_parallel_sizes", "is set together with "
+                        + "tensor_parallel_size; pin one TP or list the TPs to try, not both");
+            }
+            tensorParallelSizes = List.copyOf(new java.util.TreeSet<>(tensorParallelSizes));
+        }
+        Checks.positiveFinite(SECTION, "decode_speedup_ratio", decodeSpeedupRatio);
         Checks.required(SECTION, "perf_model", perfModel);
         Checks.positiveFinite(SECTION, "speedup_ratio", speedupRatio);
         if (kvTransferBandwidthGbps != null) {
@@ -68,7 +92,8 @@ public record EngineArgs(
                 .maxNumSeqs(maxNumSeqs).maxNumBatchedTokens(maxNumBatchedTokens)
                 .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
                 .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
-                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps);
+                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps)
+                .tensorParallelSizes(tensorParallelSizes).decodeSpeedupRatio(decodeSpeedupRatio);
     }
 
     /** Returns a copy with another worker type. */
@@ -96,6 +121,8 @@ public record EngineArgs(
         private PerfModelKind perfModel = Defaults.PERF_MODEL;
         private double speedupRatio = Defaults.SPEEDUP_RATIO;
         private Double kvTransferBandwidthGbps;
+        private List<Integer> tensorParallelSizes;
+        private double decodeSpeedupRatio = Defaults.DECODE_SPEEDUP_RATIO;
 
         private Builder() {
         }
@@ -136,11 +163,17 @@ public record EngineArgs(
         @JsonProperty("kv_transfer_bandwidth_gbps")
         public Builder kvTransferBandwidthGbps(Double v) { kvTransferBandwidthGbps = v; return this; }
 
+        @JsonProperty("tensor_parallel_sizes")
+        public Builder tensorParallelSizes(List<Integer> v) { tensorParallelSizes = v; return this; }
+
+        @JsonProperty("decode_speedup_ratio")
+        public Builder decodeSpeedupRatio(double v) { decodeSpeedupRatio = v; return this; }
+
         /** Returns the validated record. */
         public EngineArgs build() {
             return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
                     enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
-                    speedupRatio, kvTransferBandwidthGbps);
+                    speedupRatio, kvTransferBandwidthGbps, tensorParallelSizes, decodeSpeedupRatio);
         }
     }
 }

@@ -26,7 +26,7 @@ class DefaultSweepIT {
                 "--no-progress");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(code).as(text.toString()).isZero();
-        assertThat(text.toString()).contains("Best feasible:").contains("Top 10 feasible states:");
+        assertThat(text.toString()).contains("Best feasible:").contains("Top 10 feasible results (");
         for (String f : new String[] {"evaluated.csv", "feasible.csv", "pareto.csv", "evaluated.parquet", "best.json"}) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }
