@@ -27,8 +27,9 @@ import java.util.function.DoubleConsumer;
  * KV moves to a decode worker chosen by the decode router ({@code input tokens × KV bytes per token} over NVLink
  * inside a node or the network across nodes, or {@code kv_transfer_bandwidth_gbps} GB/s when set), and the decode
  * worker produces every visible token. Closed-loop workloads keep {@code concurrency} sessions in flight (requests
- * waiting in a router queue count as in flight). A KV router holds a request in its queue while every worker of its
- * pool is over the queue threshold and routes it, with the costs of that moment, once a worker drops below.
+ * waiting in a router queue count as in flight). A request reaches its first pool's queue {@code ttft_overhead_ms}
+ * after it was sent. A KV router holds a request in its queue while every worker of its pool is over the queue
+ * threshold and routes it, with the costs of that moment, once a worker drops below.
  * Deterministic: same config and workload give the same metrics. One instance runs once.
  */
 final class ClusterSim {
@@ -47,6 +48,7 @@ final class ClusterSim {
     private double now;
     private Request pendingArrival;
     private boolean exhausted;
+    private final double ttftOverheadMs;
 
     ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions) {
         this.config = config;
@@ -54,7 +56,7 @@ final class ClusterSim {
         this.progress = progress;
         this.decisions = decisions;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
-        this.metrics = new MetricsCollector(config.recordRequests());
+        this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
         RouterSetting r = config.router();
         if (config.isDisaggregated()) {
             KvRouterConfig b = r.base();
@@ -76,6 +78,7 @@ final class ClusterSim {
             decode = null;
             agg.listener = new FinalListener(agg);
         }
+        this.ttftOverheadMs = entry().config.args().ttftOverhead();
         if (workload.blockSize() != entry().blockSize) {
             throw new IllegalArgumentException("workload block size (" + workload.blockSize()
                     + ") differs from the engines' block_size (" + entry().blockSize + ")");
@@ -90,7 +93,14 @@ final class ClusterSim {
                 if (r == null) {
                     break;
                 }
-                arrive(r.withArrivalMs(0));
+                // ramp-up: client i starts at i/c of the window (all at 0 without one)
+                double start = workload.rampUpMs() * i / workload.concurrency();
+                if (start > 0) {
+                    inFlight++;
+                    events.add(Event.arrival(start, order++, r.withArrivalMs(start)));
+                } else {
+                    arrive(r.withArrivalMs(0));
+                }
             }
         } else {
             pendingArrival = workload.next();
@@ -159,29 +169,39 @@ final class ClusterSim {
             checkFits(decode, r);
         }
         Flight flight = new Flight(r, r.arrivalMs());
-        if (!pool.pending.isEmpty() || pool.router.queues()) {
-            flight.queuedAtMs = now;
-            pool.pending.addLast(flight);
+        Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
+        seq.attach(flight);
+        // the engine's per-request overhead (ttft_overhead_ms): the request reaches the queue that much later
+        if (ttftOverheadMs > 0) {
+            events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq));
         } else {
-            routeNow(pool, flight);
+            deliver(pool, seq);
+        }
+    }
+
+    /** The request reaches its first pool: it waits in the router's queue while every worker is busy. */
+    private void deliver(Pool pool, Sequence seq) {
+        if (!pool.pending.isEmpty() || pool.router.queues()) {
+            ((Flight) seq.attachment()).queuedAtMs = now;
+            pool.pending.addLast(seq);
+        } else {
+            routeNow(pool, seq);
         }
     }
 
     /** Routes the requests waiting in {@code pool}'s router queue, oldest first, while a worker has room. */
     private void routeQueued(Pool pool) {
         while (!pool.pending.isEmpty() && !pool.router.queues()) {
-            Flight f = pool.pending.pollFirst();
+            Sequence seq = pool.pending.pollFirst();
+            Flight f = (Flight) seq.attachment();
             f.routerQueueMs += now - f.queuedAtMs;
             f.queuedAtMs = Double.NaN;
-            routeNow(pool, f);
+            routeNow(pool, seq);
         }
     }
 
-    private void routeNow(Pool pool, Flight flight) {
-        Request r = flight.request;
-        int w = route(pool, r, flight.routerQueueMs);
-        Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
-        seq.attach(flight);
+    private void routeNow(Pool pool, Sequence seq) {
+        int w = route(pool, seq.request(), ((Flight) seq.attachment()).routerQueueMs);
         pool.engines[w].enqueue(seq, now);
     }
 
@@ -210,6 +230,7 @@ final class ClusterSim {
         switch (e.kind) {
             case Event.PASS_END -> e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
             case Event.HANDOFF -> decode.engines[e.worker].enqueue(e.seq, now);
+            case Event.DELIVER -> deliver(e.pool, e.seq);
             default -> {
                 inFlight--;
                 arrive(e.request);

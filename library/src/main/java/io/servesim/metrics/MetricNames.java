@@ -22,6 +22,8 @@ public final class MetricNames {
     public static final String OUTPUT_THROUGHPUT_TOK_S = "output_throughput_tok_s";
     public static final String TOTAL_THROUGHPUT_TOK_S = "total_throughput_tok_s";
     public static final String PREFIX_CACHE_REUSED_RATIO = "prefix_cache_reused_ratio";
+    /** Present only when the workload has a warm-up: completed requests left out of every other figure. */
+    public static final String WARMUP_REQUESTS = "warmup_requests";
     public static final String MEAN_TTFT_MS = "mean_ttft_ms";
     public static final String MEAN_TPOT_MS = "mean_tpot_ms";
     public static final String MEAN_E2E_LATENCY_MS = "mean_e2e_latency_ms";

@@ -24,6 +24,11 @@ public final class Defaults {
     /** Further divides the decode part of every pass (the original mocker's decode_speedup_ratio; 1.0 = as modelled). */
     public static final double DECODE_SPEEDUP_RATIO = 1.0;
     public static final PerfModelKind PERF_MODEL = PerfModelKind.TABLES;
+    /**
+     * The backend whose engine overheads apply when {@code ttft_overhead_ms} / {@code step_overhead_ms} are unset
+     * (the only modelled one); the per-backend values and their sources are in {@link EngineOverheads}.
+     */
+    public static final String BACKEND = "vllm";
 
     // --- hardware ---
     public static final String GPU_SKU = "h200_sxm";
