@@ -21,6 +21,8 @@ public final class Defaults {
     public static final double GPU_MEMORY_UTILIZATION = 0.92;
     /** Divides every simulated pass time (1.0 = as modelled). */
     public static final double SPEEDUP_RATIO = 1.0;
+    /** Further divides the decode part of every pass (the original mocker's decode_speedup_ratio; 1.0 = as modelled). */
+    public static final double DECODE_SPEEDUP_RATIO = 1.0;
     public static final PerfModelKind PERF_MODEL = PerfModelKind.TABLES;
     /**
      * The backend whose engine overheads apply when {@code ttft_overhead_ms} / {@code step_overhead_ms} are unset
