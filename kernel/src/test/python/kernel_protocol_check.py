@@ -10,6 +10,7 @@ result size cap, history_request, input_request, and a restart.
 Exit status 0 when every check passes; prints one line per check.
 """
 import os
+import re
 import sys
 import tempfile
 import time
@@ -177,6 +178,17 @@ def main():
         check("bad spec names the field", errors and "hardware.totalGpus" in "\n".join(errors[0]["content"]["traceback"]),
               out)
 
+        reply, out = run(kc, "%%spec nosuch\nengine: {model: No/Such-Model, backend: vllm, baseEngineArgs: {}}\n"
+                             "hardware: {totalGpus: 2}\nworkload: {isl: 100, osl: 10, requestCount: 10, concurrency: 2}\n")
+        check("%%spec rejects an unknown model", reply["status"] == "error" and "No/Such-Model" in str(out), out)
+        reply, out = run(kc, "%replay tiny --tp 3 --workers 1")
+        check("%replay rejects TP 3", reply["status"] == "error" and "--tp is 3" in str(out), out)
+        reply, out = run(kc, "%replay tiny --tp 1 --workers 4")
+        check("%replay rejects more GPUs than the spec has", reply["status"] == "error" and "totalGpus is 2" in str(out),
+              out)
+        reply, out = run(kc, "%perf --tp 3")
+        check("%perf rejects TP 3", reply["status"] == "error" and "--tp is 3" in str(out), out)
+
         reply, out = run(kc, "%help")
         check("%help lists magics", "%sweep" in data(out, "text/plain") and "%%spec" in data(out, "text/plain"), out)
 
@@ -192,8 +204,16 @@ def main():
         html = data(out, "text/html")
         check("%sweep result table html", reply["status"] == "ok" and "<table" in html and "output_throughput_tok_s" in html,
               out)
-        check("sweep progress display", any(o["msg_type"] in ("display_data", "update_display_data")
-                                             and "servesim-progress" in str(o["content"]) for o in out), out)
+        progress = [o["content"]["data"]["text/html"] for o in out if o["msg_type"] in ("display_data", "update_display_data")
+                    and "servesim-progress" in str(o["content"])]
+        counts = [int(re.search(r"descent: (\d+) states", p).group(1)) for p in progress if "descent: " in p
+                  and re.search(r"descent: (\d+) states", p)]
+        check("sweep progress display never runs backwards", progress and counts == sorted(counts)
+              and "sweep done" in progress[-1], progress)
+
+        reply, out = run(kc, "ReplayOptimizer.optimize(tiny).records().size()")
+        check("plain-Java optimize shows progress", reply["status"] == "ok" and any(
+            "servesim-progress" in str(o["content"]) for o in out if o["msg_type"] != "stream"), out)
 
         reply, out = run(kc, "r")
         html = data(out, "text/html")

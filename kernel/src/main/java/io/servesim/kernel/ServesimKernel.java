@@ -4,6 +4,9 @@ import io.servesim.Version;
 import io.servesim.kernel.magic.Magic;
 import io.servesim.kernel.magic.MagicContext;
 import io.servesim.kernel.magic.Magics;
+import io.servesim.kernel.magic.SweepProgress;
+import io.servesim.optimize.ProgressListener;
+import io.servesim.optimize.ReplayOptimizer;
 import io.servesim.kernel.render.Renderers;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,7 @@ public final class ServesimKernel extends BaseKernel {
     private final KernelHistory history;
     private final StopOnError stopOnError = new StopOnError();
     private volatile Thread running;
+    private final List<SweepProgress> cellProgress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ServesimKernel(String name, String version, KernelHistory history, KernelIO io, CommManager comms,
                            Renderer renderer, MagicParser parser, MagicsRegistry registry, StringStyler styler) {
@@ -64,6 +68,14 @@ public final class ServesimKernel extends BaseKernel {
         this.history = history;
         this.session = new JShellSession();
         ExitTrap.install();
+        ReplayOptimizer.defaultProgress(() -> {
+            if (running == null) {
+                return ProgressListener.NONE;
+            }
+            SweepProgress p = new SweepProgress(context().liveDisplay(SweepProgress.starting()));
+            cellProgress.add(p);
+            return p;
+        });
     }
 
     /** Returns a kernel builder. */
@@ -165,6 +177,8 @@ public final class ServesimKernel extends BaseKernel {
         } catch (CancellationException e) {
             throw Interrupts.error();
         } finally {
+            cellProgress.forEach(SweepProgress::finish);
+            cellProgress.clear();
             ExitTrap.armed(false);
             batchedOut.close();
             batchedErr.close();
