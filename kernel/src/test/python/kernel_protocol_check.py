@@ -59,6 +59,10 @@ def run(kc, code, timeout=120, stdin_answer=None):
     return reply["content"], outputs
 
 
+def plain(outputs):
+    return data(outputs, "text/plain").strip()
+
+
 def data(outputs, mime):
     return "".join(o["content"].get("data", {}).get(mime, "") for o in outputs
                    if o["msg_type"] in ("execute_result", "display_data", "update_display_data"))
@@ -225,6 +229,31 @@ def main():
 
         charts_survive_rerun_save_reload(kc)
 
+        reply, out = run(kc, 'var h = display(Table.create("shown", DoubleColumn.create("mean_ttft_ms", new double[] {1, 2})));\n'
+                             'updateDisplay(h, "replaced");')
+        check("display and updateDisplay", reply["status"] == "ok"
+              and any(o["msg_type"] == "display_data" and "dataframe" in str(o["content"]) for o in out)
+              and any(o["msg_type"] == "update_display_data" and "replaced" in str(o["content"]) for o in out), out)
+        reply, out = run(kc, 'render("<b>bold</b>", "text/html")')
+        check("render with a MIME type", "<b>bold</b>" in data(out, "text/html"), out)
+
+        reply, out = run(kc, "%maven --offline org.apiguardian:apiguardian-api:1.1.2")
+        reply2, out2 = run(kc, "org.apiguardian.api.API.class.getSimpleName()")
+        check("%maven resolves from the local repository", reply["status"] == "ok" and "apiguardian-api-1.1.2.jar"
+              in plain(out) and plain(out2) in ('"API"', "API"), (plain(out), plain(out2)))
+        reply, out = run(kc, "%maven --offline no.such.group:nothing:9.9")
+        tb = "\n".join(error_of(out)["traceback"])
+        check("%maven offline failure is clear", reply.get("ename") == "MavenResolutionError" and "no.such.group" in tb
+              and "\tat " not in tb and "at org." not in tb, tb)
+        jar = os.path.expanduser("~/.m2/repository/org/opentest4j/opentest4j/1.3.0/opentest4j-1.3.0.jar")
+        reply, out = run(kc, "%jars " + jar + "\norg.opentest4j.AssertionFailedError.class.getSimpleName()")
+        check("%jars adds a local jar", plain(out) in ('"AssertionFailedError"', "AssertionFailedError"), plain(out))
+        with tempfile.NamedTemporaryFile("w", suffix=".jsh", delete=False) as f:
+            f.write("int loadedValue = 7;\nString greet(String n) { return \"hi \" + n; }\n")
+        reply, out = run(kc, "%load " + f.name + "\ngreet(\"x\") + loadedValue")
+        os.unlink(f.name)
+        check("%load runs a script", plain(out) in ('"hi x7"', "hi x7"), plain(out))
+
         comp = kc.complete("ReplayOptim", 11, reply=True, timeout=30)["content"]
         check("completion", any("ReplayOptimizer" in m for m in comp["matches"]), comp)
 
@@ -238,7 +267,7 @@ def main():
 
         hist = kc.history(hist_access_type="tail", n=5, reply=True, timeout=30)["content"]
         check("history_request answered", hist.get("status") == "ok" and len(hist.get("history", [])) > 0
-              and any("Charts.paretoTtft" in h[2] for h in hist["history"]), hist)
+              and any("%load" in h[2] for h in hist["history"]), hist)
 
         reply, out = run(kc, "var sc = new Scanner(System.in);\nString who = sc.nextLine();\n\"hello \" + who",
                          stdin_answer="servesim")

@@ -55,6 +55,7 @@ public final class ServesimKernel extends BaseKernel {
     private final KernelHistory history;
     private final StopOnError stopOnError = new StopOnError();
     private volatile Thread running;
+    private volatile String startupNotice;
     private final List<SweepProgress> cellProgress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ServesimKernel(String name, String version, KernelHistory history, KernelIO io, CommManager comms,
@@ -68,6 +69,7 @@ public final class ServesimKernel extends BaseKernel {
         this.history = history;
         this.session = new JShellSession();
         ExitTrap.install();
+        startupNotice = runStartupScript(System.getenv(STARTUP_ENV));
         ReplayOptimizer.defaultProgress(() -> {
             if (running == null) {
                 return ProgressListener.NONE;
@@ -76,6 +78,24 @@ public final class ServesimKernel extends BaseKernel {
             cellProgress.add(p);
             return p;
         });
+    }
+
+    /** The environment variable naming a JShell script every session runs first (kernel.json's env). */
+    public static final String STARTUP_ENV = "SERVESIM_KERNEL_STARTUP";
+
+    private String runStartupScript(String file) {
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            session.eval(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            String why = e instanceof CellError ce ? String.join("\n", ce.lines()) : String.valueOf(e.getMessage());
+            String notice = "servesim kernel: the startup script " + file + " (" + STARTUP_ENV + ") failed: " + why;
+            System.err.println(notice);
+            return notice;
+        }
     }
 
     /** Returns a kernel builder. */
@@ -171,6 +191,10 @@ public final class ServesimKernel extends BaseKernel {
         System.setOut(batchedOut);
         System.setErr(batchedErr);
         ExitTrap.armed(true);
+        if (startupNotice != null) {
+            System.err.println(startupNotice);
+            startupNotice = null;
+        }
         try {
             Object v = evalCell(code);
             return v == JShellSession.NO_VALUE ? null : ResultCap.value(v);

@@ -23,7 +23,7 @@ final class Kernelspec {
     /** Read by the {@code java} launcher itself: JVM options for the kernel (heap size, say). */
     static final String JVM_OPTIONS_ENV = "JDK_JAVA_OPTIONS";
     /** A JShell script the kernel runs at start (imports, helper methods). */
-    static final String STARTUP_ENV = "SERVESIM_KERNEL_STARTUP";
+    static final String STARTUP_ENV = io.servesim.kernel.ServesimKernel.STARTUP_ENV;
     private static final String BUILD_KEY = "servesim_build";
 
     private Kernelspec() {
