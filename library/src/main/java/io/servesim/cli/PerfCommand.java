@@ -33,10 +33,14 @@ final class PerfCommand implements Callable<Integer> {
         @Option(names = "--block-size", defaultValue = "512") int blockSize;
         @Option(names = "--gpu-memory-utilization", defaultValue = "0.92") double util;
         @Option(names = "--max-num-batched-tokens", defaultValue = "8192") int maxBatched;
+        @Option(names = "--ttft-overhead-ms", description = "Per-request overhead (default: the backend's)")
+        Double ttftOverhead;
+        @Option(names = "--step-overhead-ms", description = "Host time per pass (default: the backend's)")
+        Double stepOverhead;
 
         EngineArgs args() {
             return EngineArgs.builder().blockSize(blockSize).gpuMemoryUtilization(util).maxNumBatchedTokens(maxBatched)
-                    .build();
+                    .ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead).build();
         }
     }
 
@@ -64,10 +68,16 @@ final class PerfCommand implements Callable<Integer> {
             double ms = timer.stepMs(b);
             out.printf(Locale.ROOT, "%s on %d × %s (TP%d): prefill %d new + %d cached tokens, %d decode sequences"
                     + " at %d context%n  step %.3f ms (%s)%n", model, tp, gpu, tp, prefillTokens, prefix, decodeBatch,
-                    context, ms, timer instanceof io.servesim.perf.TableStepTimer ? "measured H200 tables" : "roofline model");
+                    context, ms, timer instanceof io.servesim.perf.TableStepTimer ? "measured " + gpu + " tables" : "roofline model");
             if (timer instanceof io.servesim.perf.TableStepTimer t) {
                 t.breakdown(b).forEach((k, v) -> out.printf(Locale.ROOT, "    %-26s %9.3f ms%n", k, v));
             }
+            EngineArgs a = args();
+            out.printf(Locale.ROOT, "  + step_overhead_ms %.3f ms host time per pass = %.3f ms per pass%n"
+                    + "  + ttft_overhead_ms %.3f ms per request before it reaches the engine (not GPU time)%n"
+                    + "  overhead defaults (%s): %s%n", a.stepOverhead(), ms + a.stepOverhead(), a.ttftOverhead(),
+                    io.servesim.spec.Defaults.BACKEND,
+                    io.servesim.spec.EngineOverheads.forBackend(io.servesim.spec.Defaults.BACKEND).source());
             StepBatch onlyPrefill = new StepBatch();
             if (prefillTokens > 0) {
                 onlyPrefill.addPrefill(prefillTokens, prefix);
@@ -78,24 +88,42 @@ final class PerfCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code servesim perf build-tables [--from DIR]}. */
+    /** {@code servesim perf build-tables [--sku SKU] [--from DIR] [--out DIR]}. */
     @Command(name = "build-tables", mixinStandardHelpOptions = true,
-            description = "Rebuild the H200 performance tables from the public aiconfigurator measurements.")
+            description = "Rebuild the performance tables of every GPU SKU with shipped measurements (h200_sxm,"
+                    + " h100_sxm) from the public aiconfigurator measurements, or of one SKU from a folder.")
     static final class BuildTables implements Callable<Integer> {
         @Spec CommandSpec command;
+        @Option(names = "--sku", paramLabel = "SKU",
+                description = "Only this GPU SKU (default: every SKU with shipped measurements; required with --from)")
+        String sku;
         @Option(names = "--from", paramLabel = "DIR",
-                description = "Folder of aiconfigurator h200_sxm CSV extracts (default: the measurements shipped with"
-                        + " servesim)") java.nio.file.Path from;
-        @Option(names = "--out", paramLabel = "DIR",
-                defaultValue = "library/src/main/resources/io/servesim/perf/tables/h200_sxm",
-                description = "Where to write the tables (default: ${DEFAULT-VALUE})") java.nio.file.Path out;
+                description = "Folder of aiconfigurator CSV extracts of the --sku GPU (default: the measurements"
+                        + " shipped with servesim)") java.nio.file.Path from;
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "library/src/main/resources/io/servesim/perf/tables",
+                description = "Tables root; each SKU's tables go to DIR/<sku>/ (default: ${DEFAULT-VALUE})")
+        java.nio.file.Path out;
 
         @Override
         public Integer call() throws Exception {
-            command.commandLine().getOut().println(io.servesim.perf.TableBuilder.build(
-                    from == null ? io.servesim.perf.MeasurementSource.shipped("h200_sxm")
-                            : io.servesim.perf.MeasurementSource.folder(from), out));
-            command.commandLine().getOut().flush();
+            PrintWriter w = command.commandLine().getOut();
+            if (from != null && sku == null) {
+                throw new IllegalArgumentException("--from " + from + " needs --sku naming the GPU it was measured on"
+                        + " (one of " + String.join(", ", io.servesim.perf.GpuSkus.names()) + ")");
+            }
+            if (sku == null) {
+                io.servesim.perf.TableBuilder.buildShipped(out).forEach(w::println);
+            } else {
+                io.servesim.perf.GpuSkus.of(sku);
+                if (from == null && !io.servesim.perf.TableBuilder.shippedSkus().contains(sku)) {
+                    throw new IllegalArgumentException("--sku " + sku + " has no shipped measurements (shipped: "
+                            + String.join(", ", io.servesim.perf.TableBuilder.shippedSkus()) + "); pass --from DIR");
+                }
+                w.println(sku + ": " + io.servesim.perf.TableBuilder.build(from == null
+                        ? io.servesim.perf.MeasurementSource.shipped(sku)
+                        : io.servesim.perf.MeasurementSource.folder(from), out.resolve(sku)));
+            }
+            w.flush();
             return 0;
         }
     }

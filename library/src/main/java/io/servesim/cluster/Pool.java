@@ -8,8 +8,12 @@ import io.servesim.perf.StepTimer;
 import io.servesim.router.Router;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.WorkerType;
+import java.util.ArrayDeque;
 
-/** The live workers of one {@link PoolConfig} in a run, their router, and where their GPUs sit. */
+/**
+ * The live workers of one {@link PoolConfig} in a run, their router, the requests waiting in the router's queue
+ * (first come first served) and where the GPUs sit.
+ */
 final class Pool {
     final WorkerType role;
     final PoolConfig config;
@@ -19,6 +23,7 @@ final class Pool {
     final int gpusPerNode;
     final int numGpuBlocks;
     final int blockSize;
+    final ArrayDeque<io.servesim.engine.Sequence> pending = new ArrayDeque<>();
     EngineListener listener;
 
     Pool(WorkerType role, PoolConfig config, RouterSetting router, PerfModel perf, int firstGpu) {
@@ -34,7 +39,7 @@ final class Pool {
         for (int i = 0; i < engines.length; i++) {
             engines[i] = new EngineSim(i, args, numGpuBlocks, timer);
         }
-        this.router = Router.create(router, config.workers(), blockSize);
+        this.router = Router.create(router, role, config.workers(), blockSize, args.maxNumBatchedTokens());
     }
 
     /** Returns the node of worker {@code w}'s first GPU. */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
  * budget ({@code max_num_batched_tokens}) and {@code max_num_seqs}, chunked prefill, prefix caching on full blocks,
  * and newest-first preemption with recompute when KV blocks run out. A pass is scheduled at its start
  * ({@link #startPass}) and its tokens come out at its end ({@link #finishPass}); the pass length comes from the
- * {@link StepTimer}. Prefill workers stop a request after its first token; decode workers receive the prompt's KV
+ * {@link StepTimer} plus the engine's host time per pass ({@code step_overhead_ms}). Prefill workers stop a request after its first token; decode workers receive the prompt's KV
  * and only decode. Not thread-safe.
  */
 public final class EngineSim {
@@ -24,6 +24,7 @@ public final class EngineSim {
     private final boolean chunkedPrefill;
     private final boolean prefixCaching;
     private final StepTimer timer;
+    private final double stepOverheadMs;
     private final BlockPool pool;
     private final KvEventBuffer events = new KvEventBuffer();
     private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
@@ -46,6 +47,7 @@ public final class EngineSim {
         this.chunkedPrefill = args.enableChunkedPrefill();
         this.prefixCaching = args.enablePrefixCaching() && role != WorkerType.DECODE;
         this.timer = timer;
+        this.stepOverheadMs = args.stepOverhead();
         this.pool = new BlockPool(numGpuBlocks, index, events);
     }
 
@@ -133,7 +135,7 @@ public final class EngineSim {
             return Double.NaN;
         }
         batch.kvOccupancy((long) pool.used() * blockSize, (long) pool.capacity() * blockSize);
-        double ms = timer.stepMs(batch);
+        double ms = timer.stepMs(batch) + stepOverheadMs;
         busy = true;
         passes++;
         busyMs += ms;

@@ -71,10 +71,8 @@ public final class SearchSpace {
             out.add(RouterState.ROUND_ROBIN);
         }
         if (mode == RouterMode.KV_ROUTER || mode == RouterMode.BOTH) {
-            for (double c : spec.router().overlapCredits()) {
-                for (double s : spec.router().prefillLoadScales()) {
-                    out.add(RouterState.kvRouter(c, s));
-                }
+            for (var k : spec.router().knobs()) {
+                out.add(RouterState.kvRouter(k.overlapScoreCredit(), k.prefillLoadScale()));
             }
         }
         return out;

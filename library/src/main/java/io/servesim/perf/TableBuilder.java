@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Builds servesim's H200 performance tables from the public aiconfigurator measurements (shipped with servesim, see
- * {@link MeasurementSource}: {@code gemm_perf.bfloat16.csv}, {@code context_attention_perf.qwen3_32b_bf16.csv},
- * {@code generation_attention_perf.qwen3_32b_bf16.csv}, {@code custom_allreduce_perf.vllm_0.24.0.csv}).
+ * Builds servesim's performance tables of a GPU SKU from its public aiconfigurator measurements (shipped with
+ * servesim for every SKU in {@link #shippedSkus()}, see {@link MeasurementSource}: {@code gemm_perf.bfloat16.csv},
+ * {@code context_attention_perf.qwen3_32b_bf16.csv}, {@code generation_attention_perf.qwen3_32b_bf16.csv},
+ * {@code custom_allreduce_perf.vllm_0.24.0.csv}).
  *
  * <p>GEMM: for every linear layer shape (n, k) of the shipped models at TP 1, 2, 4 and 8 (qkv, o, gate/up, down,
  * LM head), the measured curve over m when the shape was measured, else the curve of the nearest measured shape
@@ -23,7 +24,30 @@ import java.util.TreeMap;
  * Qwen3-32B per-GPU head layouts as measured. All-reduce: the CUDA-graph custom all-reduce rows (what vLLM uses).
  */
 public final class TableBuilder {
+    /** The file every set of measurements must hold. */
+    static final String GEMM_BF16 = "gemm_perf.bfloat16.csv";
+
     private TableBuilder() {
+    }
+
+    /** Returns the GPU SKUs whose measurements ship with servesim (in {@link GpuSkus} order). */
+    public static List<String> shippedSkus() {
+        List<String> out = new ArrayList<>();
+        for (String sku : GpuSkus.names()) {
+            if (MeasurementSource.shipped(sku).has(GEMM_BF16)) {
+                out.add(sku);
+            }
+        }
+        return out;
+    }
+
+    /** Builds the tables of every SKU in {@link #shippedSkus()} into {@code root/<sku>}; returns one line per SKU. */
+    public static List<String> buildShipped(Path root) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String sku : shippedSkus()) {
+            out.add(sku + ": " + build(MeasurementSource.shipped(sku), root.resolve(sku)));
+        }
+        return out;
     }
 
     /** Reads the measurements in folder {@code from} and writes the tables into {@code out}; returns a summary. */
@@ -33,13 +57,13 @@ public final class TableBuilder {
 
     /** Reads the measurements of {@code from} and writes the tables into {@code out}; returns a one-line summary. */
     public static String build(MeasurementSource from, Path out) throws IOException {
-        if (!from.has("gemm_perf.bfloat16.csv")) {
+        if (!from.has(GEMM_BF16)) {
             throw new IllegalArgumentException("--from: " + from.describe() + " has no gemm_perf.bfloat16.csv (or .gz);"
                     + " point it at a folder of aiconfigurator CSV extracts, or leave --from out to use the shipped data");
         }
         Files.createDirectories(out);
         Map<Long, TreeMap<Integer, Double>> sites = new TreeMap<>();
-        for (String[] r : from.rows("gemm_perf.bfloat16.csv")) {
+        for (String[] r : from.rows(GEMM_BF16)) {
             sites.computeIfAbsent(PerfTables.key(Integer.parseInt(r[1]), Integer.parseInt(r[2])), k -> new TreeMap<>())
                     .merge(Integer.parseInt(r[0]), Double.parseDouble(r[3]), (a, b) -> (a + b) / 2);
         }

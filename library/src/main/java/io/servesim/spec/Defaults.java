@@ -22,6 +22,11 @@ public final class Defaults {
     /** Divides every simulated pass time (1.0 = as modelled). */
     public static final double SPEEDUP_RATIO = 1.0;
     public static final PerfModelKind PERF_MODEL = PerfModelKind.TABLES;
+    /**
+     * The backend whose engine overheads apply when {@code ttft_overhead_ms} / {@code step_overhead_ms} are unset
+     * (the only modelled one); the per-backend values and their sources are in {@link EngineOverheads}.
+     */
+    public static final String BACKEND = "vllm";
 
     // --- hardware ---
     public static final String GPU_SKU = "h200_sxm";
@@ -51,6 +56,13 @@ public final class Defaults {
     public static final boolean ROUTER_TRACK_PREFILL_TOKENS = true;
     public static final double DECODE_ACTIVE_REQUEST_WEIGHT = 0.0;
     public static final long ROUTER_SEED = 42;
+    /**
+     * Requests wait in the router while every worker's queued prefill tokens exceed this × max_num_batched_tokens
+     * (the original router's default; null turns the queue off).
+     */
+    public static final Double ROUTER_QUEUE_THRESHOLD = 16.0;
+    /** Overlap credit decay with the worker's extra queued prefill (0 = off, the original default). */
+    public static final double OVERLAP_SCORE_CREDIT_DECAY = 0.0;
 
     // --- sweep ---
     public static final Objective OBJECTIVE = Objective.THROUGHPUT;

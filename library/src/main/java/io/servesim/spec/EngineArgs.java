@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 /**
  * Settings of one vLLM-like worker, with vLLM's snake_case keys in JSON/YAML. Immutable; create with
  * {@link #builder()} (defaults in {@link Defaults}). {@code numGpuBlocks} and {@code tensorParallelSize} are optional
- * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP.
+ * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP. {@code ttft_overhead_ms}
+ * and {@code step_overhead_ms} are optional too: when absent the backend's defaults ({@link EngineOverheads}) apply.
  */
 @JsonDeserialize(builder = EngineArgs.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,7 +25,9 @@ public record EngineArgs(
         @JsonProperty("tensor_parallel_size") Integer tensorParallelSize,
         @JsonProperty("perf_model") PerfModelKind perfModel,
         @JsonProperty("speedup_ratio") double speedupRatio,
-        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps) {
+        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps,
+        @JsonProperty("ttft_overhead_ms") Double ttftOverheadMs,
+        @JsonProperty("step_overhead_ms") Double stepOverheadMs) {
 
     static final String SECTION = "engineArgs";
 
@@ -46,10 +49,33 @@ public record EngineArgs(
         if (kvTransferBandwidthGbps != null) {
             Checks.positiveFinite(SECTION, "kv_transfer_bandwidth_gbps", kvTransferBandwidthGbps);
         }
+        if (ttftOverheadMs != null) {
+            Checks.nonNegativeFinite(SECTION, "ttft_overhead_ms", ttftOverheadMs);
+        }
+        if (stepOverheadMs != null) {
+            Checks.nonNegativeFinite(SECTION, "step_overhead_ms", stepOverheadMs);
+        }
         if (!enableChunkedPrefill && maxNumBatchedTokens < blockSize) {
             throw SpecException.because(SECTION, "max_num_batched_tokens", "is " + maxNumBatchedTokens
                     + "; without chunked prefill it must hold at least one block (block_size " + blockSize + ")");
         }
+    }
+
+    /**
+     * Returns the time between a request being sent and reaching the engine's queue (request handling,
+     * tokenisation, input processing), ms: {@code ttft_overhead_ms}, or the backend's default when unset. It adds to
+     * every request's TTFT and end-to-end latency, not to any GPU pass.
+     */
+    public double ttftOverhead() {
+        return ttftOverheadMs != null ? ttftOverheadMs : EngineOverheads.forBackend(Defaults.BACKEND).ttftOverheadMs();
+    }
+
+    /**
+     * Returns the host time added to every engine pass (scheduling, input preparation, sampling and output
+     * processing not hidden behind the GPU), ms: {@code step_overhead_ms}, or the backend's default when unset.
+     */
+    public double stepOverhead() {
+        return stepOverheadMs != null ? stepOverheadMs : EngineOverheads.forBackend(Defaults.BACKEND).stepOverheadMs();
     }
 
     /** Returns a builder pre-loaded with the defaults. */
@@ -68,7 +94,8 @@ public record EngineArgs(
                 .maxNumSeqs(maxNumSeqs).maxNumBatchedTokens(maxNumBatchedTokens)
                 .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
                 .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
-                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps);
+                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps)
+                .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs);
     }
 
     /** Returns a copy with another worker type. */
@@ -96,6 +123,8 @@ public record EngineArgs(
         private PerfModelKind perfModel = Defaults.PERF_MODEL;
         private double speedupRatio = Defaults.SPEEDUP_RATIO;
         private Double kvTransferBandwidthGbps;
+        private Double ttftOverheadMs;
+        private Double stepOverheadMs;
 
         private Builder() {
         }
@@ -136,11 +165,19 @@ public record EngineArgs(
         @JsonProperty("kv_transfer_bandwidth_gbps")
         public Builder kvTransferBandwidthGbps(Double v) { kvTransferBandwidthGbps = v; return this; }
 
+        /** Sets the per-request time before the engine sees a request, ms (null = the backend's default). */
+        @JsonProperty("ttft_overhead_ms")
+        public Builder ttftOverheadMs(Double v) { ttftOverheadMs = v; return this; }
+
+        /** Sets the host time added to every engine pass, ms (null = the backend's default). */
+        @JsonProperty("step_overhead_ms")
+        public Builder stepOverheadMs(Double v) { stepOverheadMs = v; return this; }
+
         /** Returns the validated record. */
         public EngineArgs build() {
             return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
                     enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
-                    speedupRatio, kvTransferBandwidthGbps);
+                    speedupRatio, kvTransferBandwidthGbps, ttftOverheadMs, stepOverheadMs);
         }
     }
 }

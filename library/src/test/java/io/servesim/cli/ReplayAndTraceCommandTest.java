@@ -60,8 +60,16 @@ class ReplayAndTraceCommandTest {
     void perfCommandsPrintTheBreakdownAndCapacity() {
         assertThat(run("perf", "step", "--tp", "2", "--prefill-tokens", "4096", "--decode-batch", "64", "--context",
                 "8192")).isZero();
-        assertThat(out.toString()).contains("gemm_ms").contains("allreduce_ms").contains("measured H200 tables");
+        assertThat(out.toString()).contains("gemm_ms").contains("allreduce_ms").contains("measured h200_sxm tables");
         assertThat(run("perf", "capacity", "--tp", "4")).isZero();
         assertThat(out.toString()).contains("num_gpu_blocks      3533");
+    }
+
+    @Test
+    void buildTablesFromAFolderNeedsTheSku() {
+        assertThat(run("perf", "build-tables", "--from", "somewhere")).isEqualTo(2);
+        assertThat(err.toString()).contains("--sku").contains("somewhere").doesNotContain("Exception");
+        assertThat(run("perf", "build-tables", "--sku", "b200")).isEqualTo(2);
+        assertThat(err.toString()).contains("b200 has no shipped measurements").contains("h200_sxm, h100_sxm");
     }
 }
