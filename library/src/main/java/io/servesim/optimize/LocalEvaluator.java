@@ -63,8 +63,17 @@ public final class LocalEvaluator implements Evaluator {
 
     /** Replays {@code state}, reporting the fraction of requests completed to {@code progress} (may be null). */
     public ReplayMetrics replay(DeploymentState state, boolean recordRequests, java.util.function.DoubleConsumer progress) {
+        return replay(state, recordRequests, progress, null);
+    }
+
+    /**
+     * Replays {@code state}, reporting progress (may be null) and handing each routing decision with its cost terms
+     * to {@code decisions} (may be null), e.g. a {@link io.servesim.router.DecisionRecorder}.
+     */
+    public ReplayMetrics replay(DeploymentState state, boolean recordRequests, java.util.function.DoubleConsumer progress,
+                                java.util.function.Consumer<io.servesim.router.RoutingDecision> decisions) {
         ReplayConfig config = configOf(state).withRecordRequests(recordRequests);
-        return ReplayRunner.run(config, workload.open(), progress);
+        return ReplayRunner.run(config, workload.open(), progress, decisions);
     }
 
     @Override
