@@ -138,7 +138,7 @@ class TableTransferTest {
         assertThat(parts).filteredOn(p -> p.name().equals("norms_activations_ms")).singleElement()
                 .extracting(OperatorTime::source).asString().startsWith("roofline");
         assertThat(PerfModel.of("Qwen/Qwen3-32B", "h20").tables().orElseThrow().provenance())
-                .startsWith("transferred from h");
+                .isEqualTo("transferred from h100_sxm");
     }
 
     @Test
