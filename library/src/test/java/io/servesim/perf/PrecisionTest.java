@@ -140,6 +140,21 @@ class PrecisionTest {
         assertThat(LLAMA.numGpuBlocks(2, FP8)).isGreaterThan(LLAMA.numGpuBlocks(2, BF16));
     }
 
+    @Test
+    void theExampleStudyComparesPrecisionsAndGpusInOneRun() {
+        var study = io.servesim.study.StudySpec.read(java.nio.file.Path.of("..", "notebooks", "specs",
+                "study-precision-gpus.yaml"));
+        assertThat(study.cellCount()).isEqualTo(6);
+        var labels = new java.util.ArrayList<String>();
+        for (var cell : study.cells()) {
+            var spec = cell.spec();
+            PerfModel perf = PerfModel.of(spec.engine().model(), spec.hardware().gpuSku());
+            labels.add(spec.hardware().gpuSku() + " " + perf.precision(spec.engine().baseEngineArgs()).label());
+        }
+        assertThat(labels).containsExactlyInAnyOrder("h100_sxm bf16", "h200_sxm bf16", "b200 bf16", "h100_sxm fp8",
+                "h200_sxm fp8", "b200 fp8");
+    }
+
     static StepBatch decode(int n, int context) {
         StepBatch b = new StepBatch();
         for (int i = 0; i < n; i++) {
