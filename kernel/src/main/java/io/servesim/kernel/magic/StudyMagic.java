@@ -6,7 +6,6 @@ import io.servesim.kernel.render.PlotlyHtml;
 import io.servesim.spec.Defaults;
 import io.servesim.study.StudyBackend;
 import io.servesim.study.StudyBackends;
-import io.servesim.study.StudyProgress;
 import io.servesim.study.StudyResult;
 import io.servesim.study.StudyRunner;
 import io.servesim.study.StudySpec;
