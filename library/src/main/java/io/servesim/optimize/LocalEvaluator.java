@@ -9,6 +9,7 @@ import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.WorkerType;
+import io.servesim.workload.MooncakeTrace;
 import io.servesim.workload.Workloads;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,9 +30,12 @@ public final class LocalEvaluator implements Evaluator {
     public static final String BUSY_IMBALANCE = "busy_imbalance";
 
     private final ReplayOptimizeSpec spec;
+    private volatile String firstSkippedLine;
 
     /** Creates an evaluator for {@code spec}. */
     public LocalEvaluator(ReplayOptimizeSpec spec) {
+        // a missing trace is the spec's problem, reported before any evaluation rather than inside each of them
+        io.servesim.spec.Specs.checkTraceFile(spec.workload(), "workload.traceFile", null);
         this.spec = spec;
     }
 
@@ -61,7 +65,19 @@ public final class LocalEvaluator implements Evaluator {
     /** Replays {@code state}, reporting the fraction of requests completed to {@code progress} (may be null). */
     public ReplayMetrics replay(DeploymentState state, boolean recordRequests, java.util.function.DoubleConsumer progress) {
         ReplayConfig config = configOf(state).withRecordRequests(recordRequests);
-        return ReplayRunner.run(config, Workloads.create(spec.workload(), spec.engine().blockSize()), progress);
+        var workload = Workloads.create(spec.workload(), spec.engine().blockSize());
+        try {
+            return ReplayRunner.run(config, workload, progress);
+        } finally {
+            if (firstSkippedLine == null && workload instanceof MooncakeTrace trace && trace.firstProblem() != null) {
+                firstSkippedLine = trace.firstProblem();
+            }
+        }
+    }
+
+    /** Returns the first bad line a lenient trace replay skipped (file:line: reason), or null when none was. */
+    public String firstSkippedLine() {
+        return firstSkippedLine;
     }
 
     @Override
