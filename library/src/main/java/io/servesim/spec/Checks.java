@@ -41,7 +41,8 @@ final class Checks {
     /** Fails unless {@code value <= max}; {@code what} names the bound, e.g. "requests per second". */
     static void atMost(String section, String field, double value, double max, String what) {
         if (value > max) {
-            throw SpecException.of(section, field, value, "allowed: at most " + fmt(max) + " " + what);
+            Object shown = value == Math.rint(value) && value < 1e15 ? (Object) (long) value : (Object) value;
+            throw SpecException.of(section, field, shown, "allowed: at most " + fmt(max) + " " + what);
         }
     }
 
