@@ -44,6 +44,15 @@ final class PerfCommand implements Callable<Integer> {
         @Option(names = "--max-num-batched-tokens", defaultValue = "8192",
                 description = "Token budget of one engine pass (default: ${DEFAULT-VALUE})") int maxBatched;
         @Option(names = "--json", description = "Print the result as JSON (default: text)") boolean json;
+        @Option(names = "--dtype", paramLabel = "DTYPE", description = "auto (default: the checkpoint's), bfloat16,"
+                + " float16, fp8") String dtype;
+        @Option(names = "--quantization", paramLabel = "Q", description = "fp8 (default: as the checkpoint)")
+        String quantization;
+        @Option(names = "--kv-cache-dtype", paramLabel = "KV", description = "auto (default) or fp8") String kvCacheDtype;
+        @Option(names = "--ttft-overhead-ms", description = "Per-request overhead, ms (default: the backend's)")
+        Double ttftOverhead;
+        @Option(names = "--step-overhead-ms", description = "Host time per pass, ms (default: the backend's)")
+        Double stepOverhead;
 
         EngineArgs args() {
             Flags.tp("--tp", tp);
@@ -54,6 +63,10 @@ final class PerfCommand implements Callable<Integer> {
                         + "; allowed: a fraction in (0, 1]");
             }
             return EngineArgs.builder().blockSize(blockSize).gpuMemoryUtilization(util).maxNumBatchedTokens(maxBatched)
+                    .ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead)
+                    .dtype(dtype == null ? null : io.servesim.spec.Dtype.named(dtype))
+                    .quantization(quantization == null ? null : io.servesim.spec.Quantization.named(quantization))
+                    .kvCacheDtype(kvCacheDtype == null ? null : io.servesim.spec.KvCacheDtype.named(kvCacheDtype))
                     .build();
         }
     }
@@ -100,35 +113,51 @@ final class PerfCommand implements Callable<Integer> {
             PrintWriter out = command.commandLine().getOut();
             var timer = perf.stepTimer(tp, engineArgs);
             double ms = timer.stepMs(b);
-            String source = timer instanceof io.servesim.perf.TableStepTimer ? "measured H200 tables" : "roofline model";
-            Map<String, Double> breakdown = timer instanceof io.servesim.perf.TableStepTimer t ? t.breakdown(b) : Map.of();
+            String how = timer instanceof io.servesim.perf.TableStepTimer
+                    ? "tables " + perf.tables().map(io.servesim.perf.PerfTables::provenance).orElse("")
+                    : "roofline model";
             Double prefillAlone = null;
             if (prefillTokens > 0) {
                 StepBatch onlyPrefill = new StepBatch();
                 onlyPrefill.addPrefill(prefillTokens, prefix);
-                prefillAlone = perf.stepTimer(tp, engineArgs).stepMs(onlyPrefill);
+                prefillAlone = timer.stepMs(onlyPrefill);
             }
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("model", model);
                 doc.put("gpu", gpu);
                 doc.put("tp", tp);
+                doc.put("precision", perf.precision(engineArgs).label());
                 doc.put("prefill_tokens", prefillTokens);
                 doc.put("prefix_tokens", prefix);
                 doc.put("decode_batch", decodeBatch);
                 doc.put("context_tokens", context);
                 doc.put("step_ms", ms);
-                doc.put("source", source);
-                doc.put("breakdown_ms", breakdown);
+                doc.put("source", how);
+                Map<String, Double> parts = new LinkedHashMap<>();
+                for (io.servesim.perf.OperatorTime t : timer.explain(b)) {
+                    parts.merge(t.name(), t.ms(), Double::sum);
+                }
+                doc.put("breakdown_ms", parts);
+                doc.put("step_overhead_ms", engineArgs.stepOverhead());
+                doc.put("ttft_overhead_ms", engineArgs.ttftOverhead());
                 doc.put("prefill_alone_ms", prefillAlone);
                 out.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
                 out.flush();
                 return 0;
             }
-            out.printf(Locale.ROOT, "%s on %d × %s (TP%d): prefill %d new + %d cached tokens, %d decode sequences"
-                    + " at %d context%n  step %.3f ms (%s)%n", model, tp, gpu, tp, prefillTokens, prefix, decodeBatch,
-                    context, ms, source);
-            breakdown.forEach((k, v) -> out.printf(Locale.ROOT, "    %-26s %9.3f ms%n", k, v));
+            EngineArgs args = engineArgs;
+            out.printf(Locale.ROOT, "%s on %d × %s (TP%d, %s): prefill %d new + %d cached tokens, %d decode sequences"
+                    + " at %d context%n  step %.3f ms (%s)%n", model, tp, gpu, tp, perf.precision(args).label(),
+                    prefillTokens, prefix, decodeBatch, context, ms, how);
+            for (io.servesim.perf.OperatorTime t : timer.explain(b)) {
+                out.printf(Locale.ROOT, "    %-26s %9.3f ms  %s%n", t.name(), t.ms(), t.source());
+            }
+            out.printf(Locale.ROOT, "  + step_overhead_ms %.3f ms host time per pass = %.3f ms per pass%n"
+                    + "  + ttft_overhead_ms %.3f ms per request before it reaches the engine (not GPU time)%n"
+                    + "  overhead defaults (%s): %s%n", args.stepOverhead(), ms + args.stepOverhead(), args.ttftOverhead(),
+                    io.servesim.spec.Defaults.BACKEND,
+                    io.servesim.spec.EngineOverheads.forBackend(io.servesim.spec.Defaults.BACKEND).source());
             if (prefillAlone != null) {
                 out.printf(Locale.ROOT, "  prefill part alone %.3f ms%n", prefillAlone);
             }
@@ -137,24 +166,42 @@ final class PerfCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code servesim perf build-tables [--from DIR]}. */
+    /** {@code servesim perf build-tables [--sku SKU] [--from DIR] [--out DIR]}. */
     @Command(name = "build-tables", mixinStandardHelpOptions = true,
-            description = "Rebuild the H200 performance tables from the public aiconfigurator measurements.")
+            description = "Rebuild the performance tables of every GPU SKU with shipped measurements (h200_sxm,"
+                    + " h100_sxm) from the public aiconfigurator measurements, or of one SKU from a folder.")
     static final class BuildTables implements Callable<Integer> {
         @Spec CommandSpec command;
+        @Option(names = "--sku", paramLabel = "SKU",
+                description = "Only this GPU SKU (default: every SKU with shipped measurements; required with --from)")
+        String sku;
         @Option(names = "--from", paramLabel = "DIR",
-                description = "Folder of aiconfigurator h200_sxm CSV extracts (default: the measurements shipped with"
-                        + " servesim)") java.nio.file.Path from;
-        @Option(names = "--out", paramLabel = "DIR",
-                defaultValue = "library/src/main/resources/io/servesim/perf/tables/h200_sxm",
-                description = "Where to write the tables (default: ${DEFAULT-VALUE})") java.nio.file.Path out;
+                description = "Folder of aiconfigurator CSV extracts of the --sku GPU (default: the measurements"
+                        + " shipped with servesim)") java.nio.file.Path from;
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "library/src/main/resources/io/servesim/perf/tables",
+                description = "Tables root; each SKU's tables go to DIR/<sku>/ (default: ${DEFAULT-VALUE})")
+        java.nio.file.Path out;
 
         @Override
         public Integer call() throws Exception {
-            command.commandLine().getOut().println(io.servesim.perf.TableBuilder.build(
-                    from == null ? io.servesim.perf.MeasurementSource.shipped("h200_sxm")
-                            : io.servesim.perf.MeasurementSource.folder(from), out));
-            command.commandLine().getOut().flush();
+            PrintWriter w = command.commandLine().getOut();
+            if (from != null && sku == null) {
+                throw new IllegalArgumentException("--from " + from + " needs --sku naming the GPU it was measured on"
+                        + " (one of " + String.join(", ", io.servesim.perf.GpuSkus.names()) + ")");
+            }
+            if (sku == null) {
+                io.servesim.perf.TableBuilder.buildShipped(out).forEach(w::println);
+            } else {
+                io.servesim.perf.GpuSkus.of(sku);
+                if (from == null && !io.servesim.perf.TableBuilder.shippedSkus().contains(sku)) {
+                    throw new IllegalArgumentException("--sku " + sku + " has no shipped measurements (shipped: "
+                            + String.join(", ", io.servesim.perf.TableBuilder.shippedSkus()) + "); pass --from DIR");
+                }
+                w.println(sku + ": " + io.servesim.perf.TableBuilder.build(from == null
+                        ? io.servesim.perf.MeasurementSource.shipped(sku)
+                        : io.servesim.perf.MeasurementSource.folder(from), out.resolve(sku)));
+            }
+            w.flush();
             return 0;
         }
     }
@@ -175,6 +222,7 @@ final class PerfCommand implements Callable<Integer> {
                 doc.put("model", model);
                 doc.put("gpu", gpu);
                 doc.put("tp", tp);
+                doc.put("precision", c.precision().label());
                 doc.put("gpu_memory_utilization", util);
                 doc.put("weights_per_gpu_gib", c.weightBytesPerGpu() / gib);
                 doc.put("activations_gib", c.activationBytes() / gib);
@@ -187,11 +235,13 @@ final class PerfCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.printf(Locale.ROOT, "%s on %d × %s (TP%d), gpu_memory_utilization %.2f:%n", model, tp, gpu, tp, util);
+            out.printf(Locale.ROOT, "%s on %d × %s (TP%d, %s), gpu_memory_utilization %.2f:%n", model, tp, gpu, tp,
+                    c.precision().label(), util);
             out.printf(Locale.ROOT, "  weights per GPU     %.2f GiB%n  activations         %.2f GiB%n"
                             + "  NCCL + other        %.2f GiB%n  KV budget per GPU   %.2f GiB%n",
                     c.weightBytesPerGpu() / gib, c.activationBytes() / gib, (c.ncclBytes() + 3758096384L) / gib,
                     c.kvBudgetBytes() / gib);
+            out.printf(Locale.ROOT, "  KV per token/GPU    %d bytes%n", c.kvBytesPerTokenPerRank());
             out.printf(Locale.ROOT, "  num_gpu_blocks      %d (block_size %d, %d tokens)%n", c.numGpuBlocks(), blockSize,
                     (long) c.numGpuBlocks() * blockSize);
             out.flush();

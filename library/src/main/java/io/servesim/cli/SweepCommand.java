@@ -108,6 +108,9 @@ final class SweepCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
+        for (String w : result.warnings()) {
+            err.println("warning: " + w);
+        }
         Export.writeAll(result, dir, spec.workload().arrivalSeed());
         if (json) {
             outw.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter()
@@ -141,8 +144,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (!result.feasibleRecords().isEmpty() && top > 0) {
             outw.println();
-            outw.println("Top " + Math.min(top, result.feasibleRecords().size()) + " feasible states:");
-            outw.print(TextTables.format(result.feasible(), shownColumns(spec), top));
+            var grouped = result.feasibleGrouped();
+            outw.println("Top " + Math.min(top, grouped.rowCount()) + " feasible results (" + grouped.rowCount()
+                    + " distinct of " + result.feasibleRecords().size() + " states; identical_states counts the"
+                    + " router settings that gave the same result):");
+            List<String> columns = new java.util.ArrayList<>(shownColumns(spec));
+            columns.add("identical_states");
+            outw.print(TextTables.format(grouped, columns, top));
         }
         outw.println();
         outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv)");

@@ -1,5 +1,6 @@
 package io.servesim.cli;
 
+import io.servesim.engine.LongIntMap;
 import io.servesim.spec.Limits;
 import io.servesim.spec.SpecException;
 import io.servesim.spec.Specs;
@@ -81,7 +82,8 @@ final class TraceCommand implements Callable<Integer> {
 
     /** {@code servesim trace generate}. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write a synthetic Mooncake JSONL trace (Poisson arrivals, shared prefixes).")
+            description = "Write a synthetic Mooncake JSONL trace (Poisson arrivals, shared prefixes, optional"
+                    + " length spread).")
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec command;
@@ -96,6 +98,10 @@ final class TraceCommand implements Callable<Integer> {
         int isl;
         @Option(names = "--osl", defaultValue = "256", description = "Output tokens (default: ${DEFAULT-VALUE})")
         int osl;
+        @Option(names = "--isl-stddev", defaultValue = "0", description = "Spread of prompt lengths, tokens"
+                + " (normal around --isl, truncated at 1; default: ${DEFAULT-VALUE})") double islStddev;
+        @Option(names = "--osl-stddev", defaultValue = "0", description = "Spread of answer lengths, tokens"
+                + " (normal around --osl, truncated at 1; default: ${DEFAULT-VALUE})") double oslStddev;
         @Option(names = "--shared-prefix-ratio", defaultValue = "0.5",
                 description = "Fraction of each prompt shared with its group, in [0, 1] (default: ${DEFAULT-VALUE})")
         double ratio;
@@ -118,9 +124,10 @@ final class TraceCommand implements Callable<Integer> {
                         + " does not exist; create it first");
             }
             WorkloadSpec spec = flagErrors(() -> WorkloadSpec.synthetic().isl(isl).osl(osl).requestCount(requests)
-                    .requestRate(rate).sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed).build());
+                    .requestRate(rate).sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed)
+                    .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build());
             SyntheticWorkload w = new SyntheticWorkload(spec, blockSize);
-            java.util.Map<Long, Long> ids = new java.util.HashMap<>();
+            LongIntMap ids = new LongIntMap(1 << 16);
             try (BufferedWriter wr = Files.newBufferedWriter(out)) {
                 for (Request r = w.next(); r != null; r = w.next()) {
                     StringBuilder sb = new StringBuilder();
@@ -129,7 +136,11 @@ final class TraceCommand implements Callable<Integer> {
                             .append(", \"hash_ids\": [");
                     long[] h = r.blockHashes();
                     for (int i = 0; i < h.length; i++) {
-                        long id = ids.computeIfAbsent(h[i], k -> (long) ids.size());
+                        int id = ids.get(h[i]);
+                        if (id < 0) {
+                            id = ids.size();
+                            ids.put(h[i], id);
+                        }
                         sb.append(i == 0 ? "" : ", ").append(id);
                     }
                     wr.write(sb.append("]}\n").toString());

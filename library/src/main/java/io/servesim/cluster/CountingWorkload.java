@@ -51,6 +51,16 @@ final class CountingWorkload implements Workload {
         return inner.expectedRequests();
     }
 
+    @Override
+    public double rampUpMs() {
+        return inner.rampUpMs();
+    }
+
+    @Override
+    public int warmupRequests() {
+        return inner.warmupRequests();
+    }
+
     /** Returns how many requests were handed out. */
     long sent() {
         return sent;

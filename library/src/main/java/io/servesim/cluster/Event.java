@@ -5,7 +5,8 @@ import io.servesim.workload.Request;
 
 /**
  * Something that happens at a time in a run: a worker's pass ends ({@link #PASS_END}), a prompt's KV lands on a
- * decode worker ({@link #HANDOFF}), or a request (a later turn) arrives ({@link #ARRIVAL}). Ordered by time, then by
+ * decode worker ({@link #HANDOFF}), a sent request reaches the
+ * engine after its per-request overhead ({@link #DELIVER}), or a request (a later turn) arrives ({@link #ARRIVAL}). Ordered by time, then by
  * creation order, so runs are deterministic. One final class (not a sealed family) because the event queue compares
  * events millions of times per run and a monomorphic comparison is several times faster.
  */
@@ -13,6 +14,7 @@ final class Event implements Comparable<Event> {
     static final int PASS_END = 0;
     static final int HANDOFF = 1;
     static final int ARRIVAL = 2;
+    static final int DELIVER = 3;
 
     final double timeMs;
     final long order;
@@ -40,6 +42,11 @@ final class Event implements Comparable<Event> {
     /** The prompt KV of {@code seq} arrives at decode worker {@code worker}. */
     static Event handoff(double timeMs, long order, Sequence seq, int worker) {
         return new Event(timeMs, order, HANDOFF, null, worker, seq, null);
+    }
+
+    /** {@code seq} reaches the queue of {@code pool} after the engine's per-request overhead. */
+    static Event deliver(double timeMs, long order, Pool pool, Sequence seq) {
+        return new Event(timeMs, order, DELIVER, pool, -1, seq, null);
     }
 
     /** {@code request} arrives (a later turn of a session). */

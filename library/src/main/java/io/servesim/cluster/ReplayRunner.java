@@ -26,8 +26,17 @@ public final class ReplayRunner {
 
     /** Replays and reports the fraction of requests completed to {@code progress} now and then (may be null). */
     public static ReplayMetrics run(ReplayConfig config, Workload workload, DoubleConsumer progress) {
+        return run(config, workload, progress, null);
+    }
+
+    /**
+     * Replays, reporting progress (may be null) and handing every routing decision, with its cost terms, to
+     * {@code decisions} (may be null; computing the terms costs time, so pass null unless they are needed).
+     */
+    public static ReplayMetrics run(ReplayConfig config, Workload workload, DoubleConsumer progress,
+                                    java.util.function.Consumer<io.servesim.router.RoutingDecision> decisions) {
         try (CountingWorkload counted = new CountingWorkload(workload)) {
-            ReplayMetrics m = new ClusterSim(config, counted, progress).run();
+            ReplayMetrics m = new ClusterSim(config, counted, progress, decisions).run();
             var summary = new java.util.LinkedHashMap<>(m.summary());
             long sent = counted.sent();
             if (!counted.exhausted()) {
@@ -35,7 +44,9 @@ public final class ReplayRunner {
                 long expected = counted.expectedRequests();
                 sent = Math.max(sent + 1, expected);
             }
-            long completed = Math.round(summary.getOrDefault(MetricNames.COMPLETED_REQUESTS, 0.0));
+            // warm-up requests completed too, but are left out of the figures
+            long completed = Math.round(summary.getOrDefault(MetricNames.COMPLETED_REQUESTS, 0.0)
+                    + summary.getOrDefault(MetricNames.WARMUP_REQUESTS, 0.0));
             String skippedNote = "";
             if (workload instanceof MooncakeTrace trace && trace.skippedLines() > 0) {
                 // a lenient trace: say how many bad lines were left out instead of dropping them silently

@@ -12,7 +12,7 @@ import java.util.ArrayList;
  * budget ({@code max_num_batched_tokens}) and {@code max_num_seqs}, chunked prefill, prefix caching on full blocks,
  * and newest-first preemption with recompute when KV blocks run out. A pass is scheduled at its start
  * ({@link #startPass}) and its tokens come out at its end ({@link #finishPass}); the pass length comes from the
- * {@link StepTimer}. Prefill workers stop a request after its first token; decode workers receive the prompt's KV
+ * {@link StepTimer} plus the engine's host time per pass ({@code step_overhead_ms}). Prefill workers stop a request after its first token; decode workers receive the prompt's KV
  * and only decode. Not thread-safe.
  */
 public final class EngineSim {
@@ -24,6 +24,7 @@ public final class EngineSim {
     private final boolean chunkedPrefill;
     private final boolean prefixCaching;
     private final StepTimer timer;
+    private final double stepOverheadMs;
     private final BlockPool pool;
     private final KvEventBuffer events = new KvEventBuffer();
     private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
@@ -46,6 +47,7 @@ public final class EngineSim {
         this.chunkedPrefill = args.enableChunkedPrefill();
         this.prefixCaching = args.enablePrefixCaching() && role != WorkerType.DECODE;
         this.timer = timer;
+        this.stepOverheadMs = args.stepOverhead();
         this.pool = new BlockPool(numGpuBlocks, index, events);
     }
 
@@ -133,7 +135,7 @@ public final class EngineSim {
             return Double.NaN;
         }
         batch.kvOccupancy((long) pool.used() * blockSize, (long) pool.capacity() * blockSize);
-        double ms = timer.stepMs(batch);
+        double ms = timer.stepMs(batch) + stepOverheadMs;
         busy = true;
         passes++;
         busyMs += ms;
@@ -144,10 +146,13 @@ public final class EngineSim {
     /** Completes the running pass at {@code endMs}: tokens come out, finished sequences release their blocks. */
     public void finishPass(double endMs, EngineListener listener, KvEventListener kvEvents) {
         busy = false;
-        for (int i = 0; i < scheduled.size(); i++) {
+        int done = 0;
+        for (int i = 0, n = scheduled.size(); i < n; i++) {
             Sequence s = scheduled.get(i);
             s.computed += s.lastTake;
-            registerFullBlocks(s);
+            if (prefixCaching) {
+                registerFullBlocks(s);
+            }
             if (s.computed < s.tokens()) {
                 continue;
             }
@@ -169,7 +174,18 @@ public final class EngineSim {
                 s.firstTokenMs = endMs;
                 s.lastTokenMs = endMs;
             }
+            if (s.finished()) {
+                done++;
+            }
         }
+        if (done > 0) {
+            removeFinished(endMs, listener);
+        }
+        events.drainTo(kvEvents);
+    }
+
+    /** Releases the finished sequences (only those of the last pass can be) in running order, keeping the rest. */
+    private void removeFinished(double endMs, EngineListener listener) {
         int kept = 0;
         for (int i = 0; i < running.size(); i++) {
             Sequence s = running.get(i);
@@ -184,7 +200,6 @@ public final class EngineSim {
         while (running.size() > kept) {
             running.remove(running.size() - 1);
         }
-        events.drainTo(kvEvents);
     }
 
     /** Returns this worker's statistics over a run of {@code durationMs}. */

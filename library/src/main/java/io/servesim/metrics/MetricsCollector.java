@@ -11,6 +11,12 @@ import java.util.Map;
  * e2e = last token − arrival; TTST = second − first token; TPOT = (last − first) / (tokens − 1) for requests with at
  * least 2 tokens; ITL = every gap between consecutive tokens; throughputs over the makespan (latest last token, the
  * first arrival being at 0); reuse ratio = prompt tokens served from cache / prompt tokens.
+ *
+ * <p>Warm-up: with {@code warmupRequests} = N the first N requests to complete are left out of every figure (counts,
+ * tokens, latencies, records); gaps between tokens are kept from the moment the N-th request completed, and
+ * throughputs are taken over the measured window, from that moment to the latest last token ({@code duration_ms}
+ * stays the whole run's makespan). The summary then
+ * carries {@link MetricNames#WARMUP_REQUESTS}. With N = 0 nothing changes.
  */
 public final class MetricsCollector {
     private final Distribution ttft = new Distribution();
@@ -18,6 +24,7 @@ public final class MetricsCollector {
     private final Distribution tpot = new Distribution();
     private final Distribution e2e = new Distribution();
     private final GapHistogram itl = new GapHistogram();
+    private final Distribution routerQueue = new Distribution();
     private final List<RequestRecord> records;
     private long numRequests;
     private long completed;
@@ -25,10 +32,22 @@ public final class MetricsCollector {
     private long reusedTokens;
     private long outputTokens;
     private double lastTokenMs;
+    private final int warmupRequests;
+    private int warmupSeen;
+    private double warmupEndMs;
 
     /** Creates a collector; {@code keepRecords} keeps one {@link RequestRecord} per request. */
     public MetricsCollector(boolean keepRecords) {
+        this(keepRecords, 0);
+    }
+
+    /** Creates a collector that leaves the first {@code warmupRequests} completed requests out of every figure. */
+    public MetricsCollector(boolean keepRecords, int warmupRequests) {
+        if (warmupRequests < 0) {
+            throw new IllegalArgumentException("warmupRequests (" + warmupRequests + ") should be >= 0");
+        }
         this.records = keepRecords ? new ArrayList<>() : null;
+        this.warmupRequests = warmupRequests;
     }
 
     /** Counts a request that entered the cluster. */
@@ -38,12 +57,20 @@ public final class MetricsCollector {
 
     /** Records one gap between consecutive tokens of a request. */
     public void gap(double ms) {
+        if (warmupSeen < warmupRequests) {
+            return;
+        }
         itl.add(ms);
     }
 
     /** Records a completed request. */
     public void completed(long id, double arrivalMs, double firstMs, double secondMs, double lastMs, int input,
                           int output, int reused, int prefillWorker, int decodeWorker) {
+        if (warmupSeen < warmupRequests) {
+            warmupSeen++;
+            warmupEndMs = Math.max(warmupEndMs, lastMs);
+            return;
+        }
         completed++;
         inputTokens += input;
         outputTokens += output;
@@ -61,16 +88,27 @@ public final class MetricsCollector {
         }
     }
 
-    /** Returns the number of completed requests so far. */
+    /**
+     * Records how long a completed request waited in router queues (0 when it was routed on arrival); call it just
+     * before {@link #completed} for the same request, so warm-up requests are left out of both.
+     */
+    public void routerQueue(double ms) {
+        if (warmupSeen < warmupRequests) {
+            return;
+        }
+        routerQueue.add(ms);
+    }
+
+    /** Returns the number of completed requests so far, warm-up included. */
     public long completedRequests() {
-        return completed;
+        return completed + warmupSeen;
     }
 
     /** Returns the summary with every key of {@link MetricNames#all()}. */
     public Map<String, Double> summary(double wallTimeMs) {
         Map<String, Double> out = new LinkedHashMap<>();
-        double durationS = Math.max(lastTokenMs / 1000.0, 1e-9);
-        out.put(MetricNames.NUM_REQUESTS, (double) numRequests);
+        double durationS = Math.max((lastTokenMs - warmupEndMs) / 1000.0, 1e-9);
+        out.put(MetricNames.NUM_REQUESTS, (double) (numRequests - warmupSeen));
         out.put(MetricNames.COMPLETED_REQUESTS, (double) completed);
         out.put(MetricNames.TOTAL_INPUT_TOKENS, (double) inputTokens);
         out.put(MetricNames.TOTAL_REUSED_INPUT_TOKENS, (double) reusedTokens);
@@ -87,9 +125,16 @@ public final class MetricsCollector {
         tpot.summarise("tpot", out);
         itl.summarise(out);
         e2e.summarise("e2e_latency", out);
+        Map<String, Double> queue = new LinkedHashMap<>();
+        routerQueue.summarise("router_queue", queue);
+        out.put(MetricNames.MEAN_ROUTER_QUEUE_MS, queue.get(MetricNames.MEAN_ROUTER_QUEUE_MS));
+        out.put(MetricNames.P95_ROUTER_QUEUE_MS, queue.get(MetricNames.P95_ROUTER_QUEUE_MS));
         Map<String, Double> ordered = new LinkedHashMap<>();
         for (String k : MetricNames.all()) {
             ordered.put(k, out.get(k));
+        }
+        if (warmupRequests > 0) {
+            ordered.put(MetricNames.WARMUP_REQUESTS, (double) warmupSeen);
         }
         return ordered;
     }

@@ -14,12 +14,22 @@ import java.util.stream.Collectors;
  * failed the sweep throws an {@link IllegalArgumentException} with the first reasons.
  */
 public final class ReplayOptimizer {
+    private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = () -> ProgressListener.NONE;
+
     private ReplayOptimizer() {
     }
 
-    /** Runs the descent with local evaluations. */
+    /**
+     * Sets where {@link #optimize(ReplayOptimizeSpec)} reports progress: a host such as the notebook kernel installs a
+     * supplier of live progress displays; the default reports nowhere.
+     */
+    public static void defaultProgress(java.util.function.Supplier<ProgressListener> listeners) {
+        defaultProgress = java.util.Objects.requireNonNull(listeners);
+    }
+
+    /** Runs the descent with local evaluations, reporting to the default progress (see {@link #defaultProgress}). */
     public static OptimizationResult optimize(ReplayOptimizeSpec spec) {
-        return optimize(spec, new LocalEvaluator(spec), ProgressListener.NONE);
+        return optimize(spec, new LocalEvaluator(spec), defaultProgress.get());
     }
 
     /** Runs the descent with local evaluations, reporting progress. */
@@ -67,7 +77,7 @@ public final class ReplayOptimizer {
                         + " states, e.g. " + e.getValue().get(0).state().label() + ")").collect(Collectors.joining("; ")));
             }
             OptimizationResult result = new OptimizationResult(spec, all, exhaustive, null,
-                    (System.nanoTime() - started) / 1e6);
+                    (System.nanoTime() - started) / 1e6, space.warnings());
             return evaluator instanceof LocalEvaluator local && local.firstSkippedLine() != null
                     ? result.withFirstSkippedLine(local.firstSkippedLine()) : result;
         }

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.List;
 
 /**
  * Settings of one vLLM-like worker, with vLLM's snake_case keys in JSON/YAML. Immutable; create with
  * {@link #builder()} (defaults in {@link Defaults}). {@code numGpuBlocks} and {@code tensorParallelSize} are optional
- * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP.
+ * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP;
+ * {@code tensorParallelSizes} (e.g. {@code [1, 2, 4]}) restricts the TP shapes the sweep tries instead of pinning one.
+ * Pass times are divided by {@code speedupRatio}; the decode part of a pass also by {@code decodeSpeedupRatio}.
+ * {@code ttft_overhead_ms} and {@code step_overhead_ms} are optional too: when absent the backend's defaults
+ * ({@link EngineOverheads}) apply. {@code dtype}, {@code quantization} and {@code kv_cache_dtype} (absent =
+ * {@code auto}: as the checkpoint says) set the precision of weights and KV cache with vLLM's names and meanings.
  */
 @JsonDeserialize(builder = EngineArgs.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,7 +30,14 @@ public record EngineArgs(
         @JsonProperty("tensor_parallel_size") Integer tensorParallelSize,
         @JsonProperty("perf_model") PerfModelKind perfModel,
         @JsonProperty("speedup_ratio") double speedupRatio,
-        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps) {
+        @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps,
+        @JsonProperty("ttft_overhead_ms") Double ttftOverheadMs,
+        @JsonProperty("step_overhead_ms") Double stepOverheadMs,
+        @JsonProperty("dtype") Dtype dtype,
+        @JsonProperty("quantization") Quantization quantization,
+        @JsonProperty("kv_cache_dtype") KvCacheDtype kvCacheDtype,
+        @JsonProperty("tensor_parallel_sizes") List<Integer> tensorParallelSizes,
+        @JsonProperty("decode_speedup_ratio") double decodeSpeedupRatio) {
 
     static final String SECTION = "engineArgs";
 
@@ -41,6 +54,25 @@ public record EngineArgs(
         if (tensorParallelSize != null && !(tensorParallelSize >= 1 && Integer.bitCount(tensorParallelSize) == 1)) {
             throw SpecException.of(SECTION, "tensor_parallel_size", tensorParallelSize, "allowed: a power of two >= 1 (1, 2, 4, 8)");
         }
+        if (tensorParallelSizes != null) {
+            if (tensorParallelSizes.isEmpty()) {
+                throw SpecException.of(SECTION, "tensor_parallel_sizes", "[]",
+                        "allowed: a non-empty list of powers of two (1, 2, 4, 8)");
+            }
+            for (int i = 0; i < tensorParallelSizes.size(); i++) {
+                Integer tp = tensorParallelSizes.get(i);
+                if (tp == null || !(tp >= 1 && Integer.bitCount(tp) == 1)) {
+                    throw SpecException.of(SECTION, "tensor_parallel_sizes[" + i + "]", tp,
+                            "allowed: a power of two >= 1 (1, 2, 4, 8)");
+                }
+            }
+            if (tensorParallelSize != null) {
+                throw SpecException.because(SECTION, "tensor_parallel_sizes", "is set together with "
+                        + "tensor_parallel_size; pin one TP or list the TPs to try, not both");
+            }
+            tensorParallelSizes = List.copyOf(new java.util.TreeSet<>(tensorParallelSizes));
+        }
+        Checks.positiveFinite(SECTION, "decode_speedup_ratio", decodeSpeedupRatio);
         Checks.required(SECTION, "perf_model", perfModel);
         Checks.positiveFinite(SECTION, "speedup_ratio", speedupRatio);
         Checks.between(SECTION, "speedup_ratio", speedupRatio, 1 / Limits.MAX_ENGINE_SPEEDUP, Limits.MAX_ENGINE_SPEEDUP);
@@ -50,10 +82,33 @@ public record EngineArgs(
         if (kvTransferBandwidthGbps != null) {
             Checks.positiveFinite(SECTION, "kv_transfer_bandwidth_gbps", kvTransferBandwidthGbps);
         }
+        if (ttftOverheadMs != null) {
+            Checks.nonNegativeFinite(SECTION, "ttft_overhead_ms", ttftOverheadMs);
+        }
+        if (stepOverheadMs != null) {
+            Checks.nonNegativeFinite(SECTION, "step_overhead_ms", stepOverheadMs);
+        }
         if (!enableChunkedPrefill && maxNumBatchedTokens < blockSize) {
             throw SpecException.because(SECTION, "max_num_batched_tokens", "is " + maxNumBatchedTokens
                     + "; without chunked prefill it must hold at least one block (block_size " + blockSize + ")");
         }
+    }
+
+    /**
+     * Returns the time between a request being sent and reaching the engine's queue (request handling,
+     * tokenisation, input processing), ms: {@code ttft_overhead_ms}, or the backend's default when unset. It adds to
+     * every request's TTFT and end-to-end latency, not to any GPU pass.
+     */
+    public double ttftOverhead() {
+        return ttftOverheadMs != null ? ttftOverheadMs : EngineOverheads.forBackend(Defaults.BACKEND).ttftOverheadMs();
+    }
+
+    /**
+     * Returns the host time added to every engine pass (scheduling, input preparation, sampling and output
+     * processing not hidden behind the GPU), ms: {@code step_overhead_ms}, or the backend's default when unset.
+     */
+    public double stepOverhead() {
+        return stepOverheadMs != null ? stepOverheadMs : EngineOverheads.forBackend(Defaults.BACKEND).stepOverheadMs();
     }
 
     /** Returns a builder pre-loaded with the defaults. */
@@ -72,7 +127,10 @@ public record EngineArgs(
                 .maxNumSeqs(maxNumSeqs).maxNumBatchedTokens(maxNumBatchedTokens)
                 .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
                 .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
-                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps);
+                .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps)
+                .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs).dtype(dtype)
+                .quantization(quantization).kvCacheDtype(kvCacheDtype)
+                .tensorParallelSizes(tensorParallelSizes).decodeSpeedupRatio(decodeSpeedupRatio);
     }
 
     /** Returns a copy with another worker type. */
@@ -100,6 +158,13 @@ public record EngineArgs(
         private PerfModelKind perfModel = Defaults.PERF_MODEL;
         private double speedupRatio = Defaults.SPEEDUP_RATIO;
         private Double kvTransferBandwidthGbps;
+        private Double ttftOverheadMs;
+        private Double stepOverheadMs;
+        private Dtype dtype;
+        private Quantization quantization;
+        private KvCacheDtype kvCacheDtype;
+        private List<Integer> tensorParallelSizes;
+        private double decodeSpeedupRatio = Defaults.DECODE_SPEEDUP_RATIO;
 
         private Builder() {
         }
@@ -140,11 +205,37 @@ public record EngineArgs(
         @JsonProperty("kv_transfer_bandwidth_gbps")
         public Builder kvTransferBandwidthGbps(Double v) { kvTransferBandwidthGbps = v; return this; }
 
+        /** Sets the per-request time before the engine sees a request, ms (null = the backend's default). */
+        @JsonProperty("ttft_overhead_ms")
+        public Builder ttftOverheadMs(Double v) { ttftOverheadMs = v; return this; }
+
+        /** Sets the host time added to every engine pass, ms (null = the backend's default). */
+        @JsonProperty("step_overhead_ms")
+        public Builder stepOverheadMs(Double v) { stepOverheadMs = v; return this; }
+        @JsonProperty("tensor_parallel_sizes")
+        public Builder tensorParallelSizes(List<Integer> v) { tensorParallelSizes = v; return this; }
+
+        @JsonProperty("decode_speedup_ratio")
+        public Builder decodeSpeedupRatio(double v) { decodeSpeedupRatio = v; return this; }
+
+        /** Sets vLLM's {@code dtype} (null = auto: the checkpoint's). */
+        @JsonProperty("dtype")
+        public Builder dtype(Dtype v) { dtype = v; return this; }
+
+        /** Sets vLLM's {@code quantization} (null = as the checkpoint). */
+        @JsonProperty("quantization")
+        public Builder quantization(Quantization v) { quantization = v; return this; }
+
+        /** Sets vLLM's {@code kv_cache_dtype} (null = auto: the model's 16-bit type). */
+        @JsonProperty("kv_cache_dtype")
+        public Builder kvCacheDtype(KvCacheDtype v) { kvCacheDtype = v; return this; }
+
         /** Returns the validated record. */
         public EngineArgs build() {
             return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
                     enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
-                    speedupRatio, kvTransferBandwidthGbps);
+                    speedupRatio, kvTransferBandwidthGbps, ttftOverheadMs, stepOverheadMs, dtype, quantization,
+                    kvCacheDtype, tensorParallelSizes, decodeSpeedupRatio);
         }
     }
 }

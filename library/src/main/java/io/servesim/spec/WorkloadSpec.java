@@ -11,6 +11,12 @@ import java.util.List;
  * loop at {@code concurrency} or open loop at {@code requestRate} / every {@code arrivalIntervalMs}) or the replay of
  * a Mooncake-style trace ({@code traceFile}). Immutable. Knobs of the other kind are absent ({@code null}); setting
  * them is an error that names them. Build with {@link #synthetic()} or {@link #trace(String)}.
+ *
+ * <p>Steady-state knobs (synthetic only, all optional; absent means today's fixed-length, all-at-once load):
+ * {@code islStddev}/{@code oslStddev} spread prompt and answer lengths (normal, seeded by {@code arrivalSeed},
+ * truncated at 1 token and at the model's context), {@code rampUpMs} starts the closed-loop clients one after the
+ * other, evenly over that window, and {@code warmupRequests} leaves the first N completed requests out of every
+ * metric (the count is reported as {@code warmup_requests}).
  */
 @JsonDeserialize(builder = WorkloadSpecBuilder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,7 +25,8 @@ public record WorkloadSpec(
         Double arrivalIntervalMs, Double sharedPrefixRatio, Integer numPrefixGroups, Integer turnsPerSession,
         Double interTurnDelayMs, Long arrivalSeed,
         String traceFile, String traceFormat, Double arrivalSpeedupRatio, Integer traceReplayConcurrency,
-        Integer traceBlockSize, Boolean lenientTrace) {
+        Integer traceBlockSize, Boolean lenientTrace, Double islStddev, Double oslStddev, Double rampUpMs,
+        Integer warmupRequests) {
     static final String SECTION = "workload";
     /** Trace formats servesim reads. */
     public static final List<String> TRACE_FORMATS = List.of("mooncake");
@@ -29,10 +36,12 @@ public record WorkloadSpec(
             validateTrace(isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs, sharedPrefixRatio,
                     numPrefixGroups, turnsPerSession, interTurnDelayMs, traceFile, traceFormat, arrivalSpeedupRatio,
                     traceReplayConcurrency, traceBlockSize, lenientTrace);
+            rejectSteadyStateKnobs(islStddev, oslStddev, rampUpMs, warmupRequests);
         } else {
             validateSynthetic(isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs, sharedPrefixRatio,
                     numPrefixGroups, turnsPerSession, interTurnDelayMs, traceFormat, arrivalSpeedupRatio,
                     traceReplayConcurrency, traceBlockSize, lenientTrace);
+            validateSteadyState(requestCount, concurrency, islStddev, oslStddev, rampUpMs, warmupRequests);
         }
         Checks.required(SECTION, "arrivalSeed", arrivalSeed);
     }
@@ -137,6 +146,40 @@ public record WorkloadSpec(
         Checks.required(SECTION, "lenientTrace", lenientTrace);
     }
 
+    private static void validateSteadyState(Integer requestCount, Integer concurrency, Double islStddev,
+                                            Double oslStddev, Double rampUpMs, Integer warmupRequests) {
+        if (islStddev != null) {
+            Checks.nonNegativeFinite(SECTION, "islStddev", islStddev);
+        }
+        if (oslStddev != null) {
+            Checks.nonNegativeFinite(SECTION, "oslStddev", oslStddev);
+        }
+        if (rampUpMs != null) {
+            Checks.nonNegativeFinite(SECTION, "rampUpMs", rampUpMs);
+            if (concurrency == null && rampUpMs > 0) {
+                throw SpecException.of(SECTION, "rampUpMs", rampUpMs, "allowed: only with concurrency (closed loop);"
+                        + " open-loop arrivals already spread requests over time");
+            }
+        }
+        if (warmupRequests != null && (warmupRequests < 0 || warmupRequests >= requestCount)) {
+            throw SpecException.of(SECTION, "warmupRequests", warmupRequests, "allowed: an integer >= 0 and below"
+                    + " requestCount (" + requestCount + "), so that some requests are measured");
+        }
+    }
+
+    private static void rejectSteadyStateKnobs(Double islStddev, Double oslStddev, Double rampUpMs,
+                                               Integer warmupRequests) {
+        List<String> set = new ArrayList<>();
+        addIfSet(set, "islStddev", islStddev);
+        addIfSet(set, "oslStddev", oslStddev);
+        addIfSet(set, "rampUpMs", rampUpMs);
+        addIfSet(set, "warmupRequests", warmupRequests);
+        if (!set.isEmpty()) {
+            throw SpecException.because(SECTION, set.get(0), "is set together with traceFile; " + set
+                    + " shape synthetic workloads only (the trace decides lengths and arrivals)");
+        }
+    }
+
     private static void addIfSet(List<String> names, String name, Object value) {
         if (value != null) {
             names.add(name);
@@ -163,6 +206,30 @@ public record WorkloadSpec(
     @JsonIgnore
     public boolean isClosedLoop() {
         return isTraceBased() ? traceReplayConcurrency != null : concurrency != null;
+    }
+
+    /** Returns the standard deviation of prompt lengths in tokens (0 when unset: every prompt has {@code isl}). */
+    @JsonIgnore
+    public double islSpread() {
+        return islStddev == null ? 0 : islStddev;
+    }
+
+    /** Returns the standard deviation of answer lengths in tokens (0 when unset: every answer has {@code osl}). */
+    @JsonIgnore
+    public double oslSpread() {
+        return oslStddev == null ? 0 : oslStddev;
+    }
+
+    /** Returns the window over which closed-loop clients start, ms (0 when unset: all start at once). */
+    @JsonIgnore
+    public double rampUp() {
+        return rampUpMs == null ? 0 : rampUpMs;
+    }
+
+    /** Returns the number of first completed requests left out of the metrics (0 when unset). */
+    @JsonIgnore
+    public int warmup() {
+        return warmupRequests == null ? 0 : warmupRequests;
     }
 
     /** Returns a builder holding this record's values. */

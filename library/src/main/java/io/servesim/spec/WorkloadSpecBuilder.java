@@ -27,6 +27,10 @@ public final class WorkloadSpecBuilder {
     private Integer traceReplayConcurrency;
     private Integer traceBlockSize;
     private Boolean lenientTrace;
+    private Double islStddev;
+    private Double oslStddev;
+    private Double rampUpMs;
+    private Integer warmupRequests;
 
     WorkloadSpecBuilder() {
     }
@@ -50,6 +54,10 @@ public final class WorkloadSpecBuilder {
         b.traceReplayConcurrency = w.traceReplayConcurrency();
         b.traceBlockSize = w.traceBlockSize();
         b.lenientTrace = w.lenientTrace();
+        b.islStddev = w.islStddev();
+        b.oslStddev = w.oslStddev();
+        b.rampUpMs = w.rampUpMs();
+        b.warmupRequests = w.warmupRequests();
         return b;
     }
 
@@ -128,6 +136,22 @@ public final class WorkloadSpecBuilder {
     @JsonProperty("lenientTrace")
     public WorkloadSpecBuilder lenientTrace(Boolean v) { lenientTrace = v; return this; }
 
+    /** Spreads prompt lengths: normal with this standard deviation in tokens around {@code isl}. */
+    @JsonProperty("islStddev")
+    public WorkloadSpecBuilder islStddev(Double v) { islStddev = v; return this; }
+
+    /** Spreads answer lengths: normal with this standard deviation in tokens around {@code osl}. */
+    @JsonProperty("oslStddev")
+    public WorkloadSpecBuilder oslStddev(Double v) { oslStddev = v; return this; }
+
+    /** Starts the closed-loop clients evenly over this many ms instead of all at once. */
+    @JsonProperty("rampUpMs")
+    public WorkloadSpecBuilder rampUpMs(Double v) { rampUpMs = v; return this; }
+
+    /** Leaves the first {@code v} completed requests out of every metric. */
+    @JsonProperty("warmupRequests")
+    public WorkloadSpecBuilder warmupRequests(Integer v) { warmupRequests = v; return this; }
+
     /** Returns the validated record, with the defaults of its kind filled in. */
     public WorkloadSpec build() {
         long seed = arrivalSeed == null ? Defaults.ARRIVAL_SEED : arrivalSeed;
@@ -136,12 +160,13 @@ public final class WorkloadSpecBuilder {
                     sharedPrefixRatio, numPrefixGroups, turnsPerSession, interTurnDelayMs, seed, traceFile,
                     or(traceFormat, Defaults.TRACE_FORMAT), or(arrivalSpeedupRatio, Defaults.ARRIVAL_SPEEDUP_RATIO),
                     traceReplayConcurrency, or(traceBlockSize, Defaults.TRACE_BLOCK_SIZE),
-                    or(lenientTrace, Defaults.LENIENT_TRACE));
+                    or(lenientTrace, Defaults.LENIENT_TRACE), islStddev, oslStddev, rampUpMs, warmupRequests);
         }
         return new WorkloadSpec(isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs,
                 or(sharedPrefixRatio, Defaults.SHARED_PREFIX_RATIO), or(numPrefixGroups, Defaults.NUM_PREFIX_GROUPS),
                 or(turnsPerSession, Defaults.TURNS_PER_SESSION), or(interTurnDelayMs, Defaults.INTER_TURN_DELAY_MS),
-                seed, null, traceFormat, arrivalSpeedupRatio, traceReplayConcurrency, traceBlockSize, lenientTrace);
+                seed, null, traceFormat, arrivalSpeedupRatio, traceReplayConcurrency, traceBlockSize, lenientTrace,
+                islStddev, oslStddev, rampUpMs, warmupRequests);
     }
 
     private static <T> T or(T value, T fallback) {

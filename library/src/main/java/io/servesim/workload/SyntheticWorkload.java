@@ -14,29 +14,48 @@ import java.util.SplittableRandom;
  * <p>Load: closed loop ({@code concurrency} sessions in flight; arrival times stamped by the simulator), or open loop
  * with Poisson arrivals at {@code requestRate} per second or one session every {@code arrivalIntervalMs}. Requests are
  * made on demand (memory O(in flight)); the same spec and seed give the same requests.
+ *
+ * <p>Steady state: with {@code islStddev}/{@code oslStddev} each turn's new prompt tokens and answer length are
+ * drawn from a normal around {@code isl}/{@code osl} (seeded per session and turn, so independent of the order in
+ * which requests are pulled), rounded and truncated at 1 token and so that prompt + answer fit the context.
+ * {@link #rampUpMs()} and {@link #warmupRequests()} pass {@code rampUpMs} and {@code warmupRequests} on.
  */
 public final class SyntheticWorkload implements Workload {
     private static final long SHARED_TAG = 0xD00D_0000_0000_0000L;
     private static final long UNIQUE_TAG = 0x0BAD_CAFE_0000_0000L;
+    private static final long LENGTH_TAG = 0x1E46_7400_0000_0000L;
 
     private final WorkloadSpec spec;
     private final int blockSize;
     private final int sessions;
     private final int turns;
+    private final int maxContextTokens;
     private final SplittableRandom arrivals;
     private int nextSession;
     private double nextArrivalMs;
 
-    /** Creates the workload of a synthetic {@code spec} with {@code blockSize}-token blocks. */
+    /** Creates the workload of a synthetic {@code spec} with {@code blockSize}-token blocks and no context limit. */
     public SyntheticWorkload(WorkloadSpec spec, int blockSize) {
+        this(spec, blockSize, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Creates the workload of a synthetic {@code spec} with {@code blockSize}-token blocks; spread lengths are
+     * truncated so that prompt + answer fit in {@code maxContextTokens}.
+     */
+    public SyntheticWorkload(WorkloadSpec spec, int blockSize, int maxContextTokens) {
         if (spec.isTraceBased()) {
             throw new IllegalArgumentException("workload: a trace spec (" + spec.traceFile() + ") is not synthetic");
         }
         if (blockSize <= 0) {
             throw new IllegalArgumentException("block_size (" + blockSize + ") should be > 0");
         }
+        if (maxContextTokens < 2) {
+            throw new IllegalArgumentException("max context (" + maxContextTokens + ") should be >= 2 tokens");
+        }
         this.spec = spec;
         this.blockSize = blockSize;
+        this.maxContextTokens = maxContextTokens;
         this.sessions = spec.requestCount();
         this.turns = spec.turnsPerSession();
         this.arrivals = new SplittableRandom(spec.arrivalSeed());
@@ -50,6 +69,16 @@ public final class SyntheticWorkload implements Workload {
     @Override
     public int blockSize() {
         return blockSize;
+    }
+
+    @Override
+    public double rampUpMs() {
+        return spec.rampUp();
+    }
+
+    @Override
+    public int warmupRequests() {
+        return spec.warmup();
     }
 
     @Override
@@ -81,7 +110,8 @@ public final class SyntheticWorkload implements Workload {
         }
         long session = request.sessionId();
         int keptBlocks = request.inputLength() / blockSize;
-        int input = request.inputLength() + spec.osl() + spec.isl();
+        long draw = lengths(session, turn);
+        int input = request.inputLength() + request.outputLength() + (int) (draw >>> 32);
         long[] hashes = new long[BlockHashes.blocksFor(input, blockSize)];
         System.arraycopy(request.blockHashes(), 0, hashes, 0, keptBlocks);
         long parent = keptBlocks == 0 ? BlockHashes.ROOT : hashes[keptBlocks - 1];
@@ -89,7 +119,7 @@ public final class SyntheticWorkload implements Workload {
             parent = BlockHashes.chain(parent, uniqueKey(session, turn, i));
             hashes[i] = parent;
         }
-        return new Request(session * turns + turn, timeMs + spec.interTurnDelayMs(), input, spec.osl(), hashes,
+        return new Request(session * turns + turn, timeMs + spec.interTurnDelayMs(), input, (int) draw, hashes,
                 session, turn);
     }
 
@@ -110,8 +140,28 @@ public final class SyntheticWorkload implements Workload {
         return (int) Math.min(Math.round(blocks * spec.sharedPrefixRatio()), blocks);
     }
 
-    private Request firstTurn(int session, double arrivalMs) {
+    /**
+     * Returns the prompt (high 32 bits) and answer (low 32 bits) lengths of one turn: {@code isl}/{@code osl}, or
+     * with a spread a seeded normal draw per (session, turn), rounded and truncated at 1 and at the context.
+     */
+    long lengths(long session, int turn) {
         int input = spec.isl();
+        int output = spec.osl();
+        if (spec.islSpread() > 0 || spec.oslSpread() > 0) {
+            SplittableRandom r = new SplittableRandom(BlockHashes.key(BlockHashes.key(spec.arrivalSeed() ^ LENGTH_TAG,
+                    session), turn));
+            double gi = r.nextGaussian();
+            double go = r.nextGaussian();
+            input = (int) Math.max(1, Math.min(maxContextTokens - 1L, Math.round(input + spec.islSpread() * gi)));
+            output = (int) Math.max(1, Math.min((long) maxContextTokens - input,
+                    Math.round(output + spec.oslSpread() * go)));
+        }
+        return ((long) input << 32) | output;
+    }
+
+    private Request firstTurn(int session, double arrivalMs) {
+        long draw = lengths(session, 0);
+        int input = (int) (draw >>> 32);
         long[] hashes = new long[BlockHashes.blocksFor(input, blockSize)];
         int group = groupOf(session);
         int shared = group < 0 ? 0 : sharedBlocks();
@@ -123,7 +173,7 @@ public final class SyntheticWorkload implements Workload {
             parent = BlockHashes.chain(parent, content);
             hashes[i] = parent;
         }
-        return new Request((long) session * turns, arrivalMs, input, spec.osl(), hashes, session, 0);
+        return new Request((long) session * turns, arrivalMs, input, (int) draw, hashes, session, 0);
     }
 
     private long uniqueKey(long session, int turn, int block) {

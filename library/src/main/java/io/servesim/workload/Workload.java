@@ -28,6 +28,19 @@ public interface Workload extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Returns the window over which a closed-loop workload's clients start (client {@code i} of {@code c} sends its
+     * first request at {@code i × window / c}); 0 = all at once.
+     */
+    default double rampUpMs() {
+        return 0;
+    }
+
+    /** Returns how many of the first completed requests are left out of the metrics (warm-up). */
+    default int warmupRequests() {
+        return 0;
+    }
+
     /** Returns the total number of requests this workload will produce (all turns), or -1 when unknown. */
     default long expectedRequests() {
         return -1;

@@ -9,6 +9,14 @@ public final class Workloads {
 
     /** Returns a fresh workload for one run, with block hashes made for {@code blockSize}-token blocks. */
     public static Workload create(WorkloadSpec spec, int blockSize) {
+        return create(spec, blockSize, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns a fresh workload for one run whose spread lengths are truncated to fit {@code maxContextTokens}
+     * (prompt + answer).
+     */
+    public static Workload create(WorkloadSpec spec, int blockSize, int maxContextTokens) {
         if (spec.isTraceBased()) {
             if (!"mooncake".equals(spec.traceFormat())) {
                 throw new IllegalArgumentException("workload.traceFormat is \"" + spec.traceFormat()
@@ -16,6 +24,6 @@ public final class Workloads {
             }
             return new MooncakeTrace(spec, blockSize);
         }
-        return new SyntheticWorkload(spec, blockSize);
+        return new SyntheticWorkload(spec, blockSize, maxContextTokens);
     }
 }

@@ -133,9 +133,19 @@ class PerfModelTest {
     }
 
     @Test
-    void skusWithoutTablesUseTheRoofline() {
-        assertThat(PerfModel.of("Qwen/Qwen3-32B", "h100_sxm").stepTimer(2, ARGS)).isInstanceOf(RooflineStepTimer.class);
+    void h100UsesItsOwnMeasuredTablesAndIsNeverFasterThanH200() {
+        PerfModel h100 = PerfModel.of("Qwen/Qwen3-32B", "h100_sxm");
+        assertThat(h100.stepTimer(2, ARGS)).isInstanceOf(TableStepTimer.class);
         assertThat(PerfTables.forSku("b200")).isEmpty();
+        // H100 has 30% less HBM bandwidth than H200 and the same tensor peak: decode is slower, prefill about equal
+        for (int tp : new int[] {1, 2, 4, 8}) {
+            StepBatch decode = decodeBatch(128, 2048);
+            assertThat(h100.stepTimer(tp, ARGS).stepMs(decode)).as("TP%d decode", tp)
+                    .isGreaterThan(QWEN.stepTimer(tp, ARGS).stepMs(decode) * 1.1);
+            StepBatch prefill = new StepBatch().addPrefill(8192, 0);
+            assertThat(h100.stepTimer(tp, ARGS).stepMs(prefill) / QWEN.stepTimer(tp, ARGS).stepMs(prefill))
+                    .as("TP%d prefill", tp).isBetween(0.9, 1.35);
+        }
     }
 
     @Test

@@ -5,29 +5,51 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped tables are exactly what the build command makes from the public measurements. */
 class TableBuilderTest {
-    static final Path SHIPPED = Path.of("src", "main", "resources", "io", "servesim", "perf", "tables", "h200_sxm");
+    static final Path SHIPPED = Path.of("src", "main", "resources", "io", "servesim", "perf", "tables");
 
     @Test
-    void rebuildingReproducesTheShippedTables(@TempDir Path out) throws Exception {
-        String summary = TableBuilder.build(MeasurementSource.shipped("h200_sxm"), out);
-        assertThat(summary).contains("84 GEMM shapes");
-        for (String f : new String[] {"gemm.csv", "context_attention.csv", "generation_attention.csv", "allreduce.csv"}) {
-            assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(Files.readString(SHIPPED.resolve(f)));
-        }
-        assertThat(Files.readAllLines(out.resolve("allreduce.csv"))).hasSize(1 + 69);
+    void everySkuWithMeasurementsIsBuilt() {
+        assertThat(TableBuilder.shippedSkus()).containsExactly("h200_sxm", "h100_sxm");
     }
 
     @Test
-    void everyShippedModelIsCoveredAtEveryTp() {
-        PerfTables tables = PerfTables.forSku("h200_sxm").orElseThrow();
-        for (String id : ModelCard.KNOWN) {
-            for (int tp : new int[] {1, 2, 4, 8}) {
-                assertThat(TableStepTimer.covers(tables, ModelCard.of(id), tp)).as(id + " TP" + tp).isTrue();
+    void rebuildingReproducesTheShippedTablesOfEverySku(@TempDir Path out) throws Exception {
+        List<String> summaries = TableBuilder.buildShipped(out);
+        assertThat(summaries).hasSize(TableBuilder.shippedSkus().size());
+        for (String sku : TableBuilder.shippedSkus()) {
+            assertThat(summaries).anyMatch(s -> s.startsWith(sku + ": wrote 84 GEMM shapes"));
+            try (Stream<Path> files = Files.list(SHIPPED.resolve(sku))) {
+                List<String> csvs = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".csv")).sorted()
+                        .toList();
+                try (Stream<Path> built = Files.list(out.resolve(sku))) {
+                    assertThat(built.map(f -> f.getFileName().toString()).sorted().toList()).isEqualTo(csvs);
+                }
+                for (String f : csvs) {
+                    assertThat(Files.readString(out.resolve(sku).resolve(f))).as(sku + "/" + f)
+                            .isEqualTo(Files.readString(SHIPPED.resolve(sku).resolve(f)));
+                }
+            }
+            assertThat(SHIPPED.resolve(sku).resolve("PROVENANCE.md")).exists();
+            assertThat(Files.readAllLines(out.resolve(sku).resolve("allreduce.csv"))).as(sku).hasSize(1 + 69);
+        }
+    }
+
+    @Test
+    void everyShippedModelIsCoveredAtEveryTpOnEverySku() {
+        for (String sku : TableBuilder.shippedSkus()) {
+            PerfTables tables = PerfTables.forSku(sku).orElseThrow();
+            for (String id : ModelCard.KNOWN) {
+                for (int tp : new int[] {1, 2, 4, 8}) {
+                    assertThat(TableStepTimer.covers(tables, ModelCard.of(id), tp)).as(sku + " " + id + " TP" + tp)
+                            .isTrue();
+                }
             }
         }
     }
