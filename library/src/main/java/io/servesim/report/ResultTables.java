@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.cluster.ReplayRunner;
 import io.servesim.metrics.MetricNames;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.LocalEvaluator;
@@ -20,9 +21,10 @@ import tech.tablesaw.api.Table;
  * ({@code router_mode, overlap_score_credit, prefill_load_scale}), {@code total_gpus_used},
  * {@code output_throughput_tok_s}, {@code output_throughput_tok_s_per_gpu}, {@code prefix_cache_reused_ratio},
  * the mean latencies, every other replay metric, the pool figures, then {@code score, objective, feasible,
- * violation_penalty, violations} and, when the sweep groups identical results, {@code same_as} (the router setting of
- * the first visited state with the same topology and identical results, empty for that state itself).
- * {@code wall_time_ms} is left out so tables depend only on the spec.
+ * violation_penalty, violations, error} ({@code error}: why the state's evaluation failed, empty when it ran) and,
+ * when the sweep groups identical results, {@code same_as} (the router setting of the first visited state with the
+ * same topology and identical results, empty for that state itself). Replays of lenient traces add
+ * {@code skipped_trace_lines}. {@code wall_time_ms} is left out so tables depend only on the spec.
  */
 public final class ResultTables {
     /** Metrics placed right after the topology columns, in this order. */
@@ -73,11 +75,15 @@ public final class ResultTables {
         for (String m : otherMetrics()) {
             t.addColumns(metric(records, m));
         }
+        if (records.stream().anyMatch(r -> r.metrics().containsKey(ReplayRunner.SKIPPED_TRACE_LINES))) {
+            t.addColumns(metric(records, ReplayRunner.SKIPPED_TRACE_LINES));
+        }
         t.addColumns(DoubleColumn.create("score", records.stream().mapToDouble(EvaluatedState::score)),
                 StringColumn.create("objective", records.stream().map(r -> objective)),
                 BooleanColumn.create("feasible", records.stream().map(EvaluatedState::feasible).toList()),
                 DoubleColumn.create("violation_penalty", records.stream().mapToDouble(EvaluatedState::violationPenalty)),
-                StringColumn.create("violations", records.stream().map(r -> String.join(",", r.violations()))));
+                StringColumn.create("violations", records.stream().map(r -> String.join(",", r.violations()))),
+                StringColumn.create("error", records.stream().map(r -> r.hasFailed() ? r.error() : "")));
         return t;
     }
 
@@ -87,7 +93,8 @@ public final class ResultTables {
         names.remove(MetricNames.WALL_TIME_MS);
         List<String> out = new ArrayList<>(names);
         out.addAll(List.of(LocalEvaluator.PREFILL_BUSY, LocalEvaluator.DECODE_BUSY, LocalEvaluator.PEAK_KV,
-                LocalEvaluator.PREEMPTIONS, LocalEvaluator.BUSY_IMBALANCE));
+                LocalEvaluator.PREEMPTIONS, LocalEvaluator.BUSY_IMBALANCE, ReplayRunner.SENT_REQUESTS,
+                ReplayRunner.UNFINISHED_REQUESTS));
         return out;
     }
 
