@@ -27,7 +27,7 @@ public final class OverheadFit {
     /** Forward-difference steps, ms: large enough to move a discrete-event replay measurably. */
     private static final double[] STEP = {5.0, 0.5};
     private static final double[] START = {20.0, 1.0};
-    private static final int ITERATIONS = 3;
+    private static final int ITERATIONS = 10;
 
     private OverheadFit() {
     }
