@@ -164,17 +164,13 @@ final class ClusterSim {
         Flight flight = new Flight(r, r.arrivalMs());
         Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
         seq.attach(flight);
-        // the engine's per-request overhead (ttft_overhead_ms): the request reaches the queue that much later
+        int w = pool.router.route(r);
+        // the engine's per-request overhead (ttft_overhead_ms): the routed request reaches the queue that much later
         if (ttftOverheadMs > 0) {
-            events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq));
+            events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq, w));
         } else {
-            deliver(pool, seq);
+            pool.engines[w].enqueue(seq, now);
         }
-    }
-
-    private void deliver(Pool pool, Sequence seq) {
-        int w = pool.router.route(seq.request());
-        pool.engines[w].enqueue(seq, now);
     }
 
     private void checkFits(Pool pool, Request r) {
@@ -192,7 +188,7 @@ final class ClusterSim {
         switch (e.kind) {
             case Event.PASS_END -> e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
             case Event.HANDOFF -> decode.engines[e.worker].enqueue(e.seq, now);
-            case Event.DELIVER -> deliver(e.pool, e.seq);
+            case Event.DELIVER -> e.pool.engines[e.worker].enqueue(e.seq, now);
             default -> {
                 inFlight--;
                 arrive(e.request);
