@@ -20,6 +20,12 @@ public final class CellError extends RuntimeException {
         return name;
     }
 
+    /** Returns the error's value (Jupyter's {@code evalue}): the first line, without the leading error name. */
+    public String value() {
+        String first = lines.isEmpty() ? "" : lines.get(0);
+        return first.startsWith(name + ": ") ? first.substring(name.length() + 2) : first;
+    }
+
     /** Returns the lines to display. */
     public List<String> lines() {
         return lines;

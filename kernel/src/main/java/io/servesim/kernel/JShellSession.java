@@ -1,5 +1,6 @@
 package io.servesim.kernel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,14 @@ public final class JShellSession implements AutoCloseable {
     public static final List<String> IMPORTS = List.of("io.servesim.spec.*", "io.servesim.optimize.*",
             "io.servesim.cluster.*", "io.servesim.metrics.*", "io.servesim.workload.*", "io.servesim.perf.*",
             "io.servesim.report.*", "io.servesim.router.*", "tech.tablesaw.api.*", "tech.tablesaw.plotly.components.*",
-            "tech.tablesaw.plotly.traces.*", "java.util.*", "java.nio.file.*");
+            "tech.tablesaw.plotly.traces.*", "java.util.*", "java.nio.file.*",
+            "static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*");
 
     private final JShell shell;
+    private final Map<String, EvalErrors.Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean stopRequested;
+    private volatile int currentCell;
+    private final List<Path> added = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts a session. */
     public JShellSession() {
@@ -41,31 +47,68 @@ public final class JShellSession implements AutoCloseable {
         }
     }
 
-    /** Evaluates {@code code}; returns the last expression's value, or {@link #NO_VALUE}. */
+    /** Evaluates {@code code} (cell lines from 1); returns the last expression's value, or {@link #NO_VALUE}. */
     public Object eval(String code) {
+        return eval(code, 1);
+    }
+
+    /**
+     * Evaluates {@code code}, whose first line is line {@code firstLine} of the current cell; returns the last
+     * expression's value, or {@link #NO_VALUE}. Stops with an {@code InterruptedException} error once {@link #stop}
+     * was called during the cell.
+     */
+    public Object eval(String code, int firstLine) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String rest = code;
+        int line = firstLine;
         Object result = NO_VALUE;
         while (!rest.isBlank()) {
+            int lead = 0;
+            while (lead < rest.length() && Character.isWhitespace(rest.charAt(lead))) {
+                lead++;
+            }
+            line += newlines(rest, 0, lead);
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             String source = info.source();
+            String next;
             if (info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
                     || info.completeness() == SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE
                     || source == null) {
                 source = rest;
-                rest = "";
+                next = "";
             } else {
-                rest = info.remaining();
+                next = info.remaining();
             }
-            result = evalSnippet(source);
+            result = evalSnippet(source, line);
+            if (stopRequested) {
+                throw Interrupts.error();
+            }
+            line += newlines(rest, lead, rest.length() - next.length());
+            rest = next;
         }
         return result;
+    }
+
+    private static int newlines(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Starts cell number {@code count}: positions in error traces refer to it, and earlier stops are forgotten. */
+    public void beginCell(int count) {
+        currentCell = count;
+        stopRequested = false;
     }
 
     /** Marker for "the cell has no value to show". */
     public static final Object NO_VALUE = new Object();
 
-    private Object evalSnippet(String source) {
+    private Object evalSnippet(String source, int line) {
         List<SnippetEvent> events = shell.eval(source);
         Object value = NO_VALUE;
         for (SnippetEvent e : events) {
@@ -73,8 +116,9 @@ public final class JShellSession implements AutoCloseable {
                 continue;
             }
             Snippet s = e.snippet();
+            origins.put(s.id(), new EvalErrors.Origin(currentCell, line));
             if (e.status() == Snippet.Status.REJECTED) {
-                throw compileError(s, source);
+                throw compileError(s, source, line);
             }
             if (e.exception() != null) {
                 throw runtimeError(e.exception());
@@ -93,14 +137,14 @@ public final class JShellSession implements AutoCloseable {
         return value;
     }
 
-    private RuntimeException compileError(Snippet s, String source) {
+    private RuntimeException compileError(Snippet s, String source, int firstLine) {
         List<String> lines = new ArrayList<>();
         for (Diag d : shell.diagnostics(s).collect(Collectors.toList())) {
             int pos = (int) Math.max(0, Math.min(d.getPosition(), source.length()));
             int lineStart = source.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
             int lineEnd = source.indexOf('\n', pos);
             String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
-            lines.add(d.getMessage(java.util.Locale.ROOT));
+            lines.add("line " + (firstLine + newlines(source, 0, lineStart)) + ": " + d.getMessage(java.util.Locale.ROOT));
             lines.add("    " + line);
             lines.add("    " + " ".repeat(Math.max(0, pos - lineStart)) + "^");
         }
@@ -111,38 +155,33 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private RuntimeException runtimeError(Exception e) {
-        List<String> lines = new ArrayList<>();
+        if (stopRequested) {
+            return Interrupts.error();
+        }
         if (e instanceof EvalException ee) {
-            String message = ee.getMessage();
-            lines.add(ee.getExceptionClassName() + (message == null ? "" : ": " + message));
-            for (StackTraceElement el : ee.getStackTrace()) {
-                if (el.getClassName().startsWith("REPL.")) {
-                    break;
-                }
-                lines.add("    at " + el);
-            }
-            Throwable cause = ee.getCause();
-            while (cause != null) {
-                lines.add("Caused by: " + cause);
-                cause = cause.getCause();
-            }
-            return new CellError(simpleName(ee.getExceptionClassName()), lines);
+            return EvalErrors.of(ee, origins, currentCell);
         }
         if (e instanceof UnresolvedReferenceException ure) {
-            lines.add("unresolved reference in " + ure.getSnippet().source().strip());
-            return new CellError("UnresolvedReference", lines);
+            return new CellError("UnresolvedReference", List.of("unresolved reference in "
+                    + ure.getSnippet().source().strip()));
         }
-        lines.add(e.toString());
-        return new CellError(e.getClass().getSimpleName(), lines);
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
+        return new CellError(e.getClass().getSimpleName(), List.of(e.toString()));
     }
 
     /** Runs {@code snippet} and fails with a clean error if it does not compile or throws. */
     public void run(String snippet) {
         eval(snippet);
+    }
+
+    /** Adds a jar or class folder to the session's class path (for the cells that follow). */
+    public void addToClasspath(Path entry) {
+        shell.addToClasspath(entry.toAbsolutePath().toString());
+        added.add(entry.toAbsolutePath());
+    }
+
+    /** Returns the jars and folders added to the class path during this session. */
+    public List<Path> addedClasspath() {
+        return List.copyOf(added);
     }
 
     /** Returns completion candidates at {@code cursor}. */
@@ -151,11 +190,35 @@ public final class JShellSession implements AutoCloseable {
         return s.stream().map(SourceCodeAnalysis.Suggestion::continuation).distinct().collect(Collectors.toList());
     }
 
-    /** Returns the documentation of the element at {@code cursor}, or an empty string. */
-    public String documentation(String code, int cursor) {
-        return shell.sourceCodeAnalysis().documentation(code, cursor, true).stream()
-                .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n\n" + d.javadoc()))
+    /**
+     * Returns the signatures and javadoc of the element at {@code cursor} (anywhere in an identifier): the javadoc's
+     * first sentence, or all of it with {@code detail}; an empty string when there is nothing to show.
+     */
+    public String documentation(String code, int cursor, boolean detail) {
+        int at = Math.max(0, Math.min(cursor, code.length()));
+        while (at < code.length() && Character.isJavaIdentifierPart(code.charAt(at))) {
+            at++;
+        }
+        if (at < code.length() && code.charAt(at) == '(') {
+            at++; // JShell documents a method from inside its argument list
+        }
+        return shell.sourceCodeAnalysis().documentation(code, at, true).stream()
+                .map(d -> d.signature() + javadoc(d.javadoc(), detail))
                 .collect(Collectors.joining("\n\n"));
+    }
+
+    private static String javadoc(String doc, boolean all) {
+        if (doc == null || doc.isBlank()) {
+            return "";
+        }
+        String text = doc.replaceAll("<[^>]+>", "").replaceAll("\\{@\\w+\\s+([^}]*)}", "$1").strip();
+        if (!all) {
+            int end = text.indexOf(". ");
+            int para = text.indexOf("\n\n");
+            end = end < 0 ? para : para < 0 ? end + 1 : Math.min(end + 1, para);
+            text = end < 0 ? text : text.substring(0, end);
+        }
+        return "\n\n" + text.strip();
     }
 
     /** Returns whether {@code code} is a complete cell. */
@@ -163,8 +226,9 @@ public final class JShellSession implements AutoCloseable {
         return shell.sourceCodeAnalysis().analyzeCompletion(code).completeness();
     }
 
-    /** Stops the running snippet. */
+    /** Stops the running snippet; the cell then ends with an {@code InterruptedException} error. */
     public void stop() {
+        stopRequested = true;
         shell.stop();
     }
 

@@ -4,13 +4,13 @@ import io.servesim.Version;
 import io.servesim.kernel.magic.Magic;
 import io.servesim.kernel.magic.MagicContext;
 import io.servesim.kernel.magic.Magics;
-import io.servesim.kernel.render.PlotlyHtml;
+import io.servesim.kernel.magic.SweepProgress;
+import io.servesim.optimize.ProgressListener;
+import io.servesim.optimize.ReplayOptimizer;
 import io.servesim.kernel.render.Renderers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jshell.SourceCodeAnalysis;
@@ -20,10 +20,22 @@ import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import java.util.Set;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import java.util.Collections;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
@@ -37,20 +49,53 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 public final class ServesimKernel extends BaseKernel {
     private static final Pattern LINE_MAGIC =
             Pattern.compile("^\\s*(?:(?:var|[A-Za-z_][\\w.<>]*)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*)?%([A-Za-z]\\w*)(.*?);?\\s*$");
-    private static final AtomicInteger KEYS = new AtomicInteger();
 
     private final JShellSession session;
+    private final KernelIO kernelIO;
+    private final KernelHistory history;
+    private final StopOnError stopOnError = new StopOnError();
     private volatile Thread running;
+    private volatile String startupNotice;
+    private final List<SweepProgress> cellProgress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private ServesimKernel(String name, String version, HistoryManager history, JupyterIO io, CommManager comms,
+    private ServesimKernel(String name, String version, KernelHistory history, KernelIO io, CommManager comms,
                            Renderer renderer, MagicParser parser, MagicsRegistry registry, StringStyler styler) {
         super(name, version,
                 new LanguageInfo("java", System.getProperty("java.specification.version"), "text/x-java-source",
                         ".jshell", "java", "java", "script"),
                 List.of(), history, io, comms, renderer, parser, registry, false, styler);
         Renderers.install(getRenderer());
-        PlotlyHtml.resetSession();
+        this.kernelIO = io;
+        this.history = history;
         this.session = new JShellSession();
+        ExitTrap.install();
+        startupNotice = runStartupScript(System.getenv(STARTUP_ENV));
+        ReplayOptimizer.defaultProgress(() -> {
+            if (running == null) {
+                return ProgressListener.NONE;
+            }
+            SweepProgress p = new SweepProgress(context().liveDisplay(SweepProgress.starting()));
+            cellProgress.add(p);
+            return p;
+        });
+    }
+
+    /** The environment variable naming a JShell script every session runs first (kernel.json's env). */
+    public static final String STARTUP_ENV = "SERVESIM_KERNEL_STARTUP";
+
+    private String runStartupScript(String file) {
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            session.eval(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            String why = e instanceof CellError ce ? String.join("\n", ce.lines()) : String.valueOf(e.getMessage());
+            String notice = "servesim kernel: the startup script " + file + " (" + STARTUP_ENV + ") failed: " + why;
+            System.err.println(notice);
+            return notice;
+        }
     }
 
     /** Returns a kernel builder. */
@@ -64,6 +109,78 @@ public final class ServesimKernel extends BaseKernel {
                 + " — %help lists the magics";
     }
 
+    /**
+     * Runs one execute request as jjava does, and in addition: names errors after their exception, stops the
+     * queue after an error (the requests already queued get an {@code aborted} reply, as IPython does), answers
+     * {@code System.in} reads with {@code input_request}s, records history and caps the result's size.
+     */
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        if (stopOnError.aborts()) {
+            env.defer().reply(new AbortedReply());
+            return;
+        }
+        int count = executionCount.getAndIncrement();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        replaceOutputStreams(env);
+        java.io.InputStream in = System.in;
+        System.setIn(new CellInput(env, request.isStdinEnabled()));
+        kernelIO.attach(env, request.isStdinEnabled());
+        env.defer(() -> {
+            kernelIO.detach(env);
+            System.setIn(in);
+        });
+        if (request.shouldStoreHistory()) {
+            history.add(count, request.getCode());
+        }
+        session.beginCell(count);
+        try {
+            DisplayData out = eval(request.getCode());
+            if (out != null) {
+                env.publish(new PublishExecuteResult(count, ResultCap.apply(out)));
+            }
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+        } catch (Exception e) {
+            CellError ce = e instanceof CellError c ? c : new CellError(e.getClass().getSimpleName(), formatError(e));
+            ErrorReply error = new ErrorReply(ce.name(), ce.value(), ce.lines());
+            error.setExecutionCount(count);
+            env.publish(new PublishError(ce.name(), ce.value(), ce.lines()));
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+            if (request.shouldStopOnError()) {
+                stopOnError.failed();
+            }
+        }
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        if (connection instanceof KernelConnection k) {
+            stopOnError.watch(k::shellPending);
+        }
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        List<HistoryEntry> entries;
+        if (request instanceof HistoryRequest.Tail t) {
+            entries = history.lookupTail(t.getMaxReturnLength(), Set.of());
+        } else if (request instanceof HistoryRequest.Range r) {
+            entries = history.lookupRange(r.getSessionIndex(), r.getStart(), r.getStop(), Set.of());
+        } else if (request instanceof HistoryRequest.Search q) {
+            entries = history.search(q.getPattern(), q.getMaxReturnLength(),
+                    q.filterUnique() ? Set.of(HistoryManager.ResultFlag.UNIQUE) : Set.of());
+        } else {
+            entries = List.of();
+        }
+        env.reply(new HistoryReplyContent(entries));
+    }
+
     @Override
     public Object evalRaw(String code) {
         running = Thread.currentThread();
@@ -73,12 +190,20 @@ public final class ServesimKernel extends BaseKernel {
         java.io.PrintStream batchedErr = BatchedOutput.around(err);
         System.setOut(batchedOut);
         System.setErr(batchedErr);
+        ExitTrap.armed(true);
+        if (startupNotice != null) {
+            System.err.println(startupNotice);
+            startupNotice = null;
+        }
         try {
             Object v = evalCell(code);
-            return v == JShellSession.NO_VALUE ? null : v;
+            return v == JShellSession.NO_VALUE ? null : ResultCap.value(v);
         } catch (CancellationException e) {
-            throw new CellError("Interrupted", List.of("interrupted: " + e.getMessage()));
+            throw Interrupts.error();
         } finally {
+            cellProgress.forEach(SweepProgress::finish);
+            cellProgress.clear();
+            ExitTrap.armed(false);
             batchedOut.close();
             batchedErr.close();
             System.setOut(out);
@@ -104,7 +229,10 @@ public final class ServesimKernel extends BaseKernel {
         }
         Object result = JShellSession.NO_VALUE;
         StringBuilder java = new StringBuilder();
+        int lineNo = 0;
+        int javaStart = 1;
         for (String line : code.split("\n", -1)) {
+            lineNo++;
             Matcher mm = LINE_MAGIC.matcher(line);
             Magic magic = mm.matches() ? Magics.line(mm.group(2)) : null;
             if (magic == null) {
@@ -112,11 +240,14 @@ public final class ServesimKernel extends BaseKernel {
                     throw new CellError("UsageError", List.of("unknown magic %" + mm.group(2)
                             + "; %help lists the magics"));
                 }
+                if (java.length() == 0) {
+                    javaStart = lineNo;
+                }
                 java.append(line).append('\n');
                 continue;
             }
             if (!java.toString().isBlank()) {
-                result = session.eval(java.toString());
+                result = session.eval(java.toString(), javaStart);
             }
             java.setLength(0);
             result = invoke(magic, MagicArgs.split(mm.group(3)), null);
@@ -125,7 +256,7 @@ public final class ServesimKernel extends BaseKernel {
             }
         }
         if (!java.toString().isBlank()) {
-            result = session.eval(java.toString());
+            result = session.eval(java.toString(), javaStart);
         }
         return result;
     }
@@ -133,8 +264,10 @@ public final class ServesimKernel extends BaseKernel {
     private Object invoke(Magic m, List<String> args, String body) {
         try {
             return m.invoke(context(), args, body);
-        } catch (CellError | CancellationException e) {
+        } catch (CellError e) {
             throw e;
+        } catch (CancellationException e) {
+            throw Interrupts.error();
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new CellError(e.getClass().getSimpleName(), List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         } catch (Exception e) {
@@ -143,64 +276,12 @@ public final class ServesimKernel extends BaseKernel {
     }
 
     private MagicContext context() {
-        return new MagicContext() {
-            @Override
-            public JShellSession session() {
-                return session;
-            }
-
-            @Override
-            public Object variable(String name) {
-                String key = "v" + KEYS.incrementAndGet();
-                try {
-                    session.run("io.servesim.kernel.Bindings.put(\"" + key + "\", " + name + ");");
-                } catch (CellError e) {
-                    throw new CellError("NameError", List.of("no variable named " + name + " in this notebook"));
-                }
-                return Bindings.take(key);
-            }
-
-            @Override
-            public void bind(String name, Object value) {
-                String key = "b" + KEYS.incrementAndGet();
-                Bindings.put(key, value);
-                String type = value == null ? "Object" : publicType(value.getClass());
-                session.run("var " + name + " = (" + type + ") io.servesim.kernel.Bindings.bound(\"" + key + "\");");
-            }
-
-            @Override
-            public Consumer<String> liveDisplay(String html) {
-                String id = "servesim-live-" + KEYS.incrementAndGet();
-                DisplayData d = new DisplayData();
-                d.putData(MIMEType.TEXT_HTML, html);
-                d.setDisplayId(id);
-                getIO().display.display(d);
-                return updated -> {
-                    DisplayData u = new DisplayData();
-                    u.putData(MIMEType.TEXT_HTML, updated);
-                    getIO().display.updateDisplay(id, u);
-                };
-            }
-
-            @Override
-            public void println(String text) {
-                System.out.println(text);
-            }
-        };
-    }
-
-    private static String publicType(Class<?> c) {
-        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            if (java.lang.reflect.Modifier.isPublic(k.getModifiers()) && k.getCanonicalName() != null) {
-                return k.getCanonicalName();
-            }
-        }
-        return "Object";
+        return new KernelMagicContext(session, getIO());
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = session.documentation(code, at);
+        String doc = session.documentation(code, at, extraDetail);
         return doc.isBlank() ? null : new DisplayData(doc);
     }
 
@@ -242,9 +323,9 @@ public final class ServesimKernel extends BaseKernel {
     public void interrupt() {
         Thread t = running;
         if (t != null) {
+            session.stop();
             t.interrupt();
         }
-        session.stop();
     }
 
     @Override
@@ -252,7 +333,7 @@ public final class ServesimKernel extends BaseKernel {
         if (e instanceof CellError ce) {
             return ce.lines();
         }
-        if (e instanceof IllegalArgumentException || e instanceof CancellationException) {
+        if (e instanceof IllegalArgumentException) {
             return List.of(String.valueOf(e.getMessage()));
         }
         return super.formatError(e);
@@ -273,8 +354,8 @@ public final class ServesimKernel extends BaseKernel {
 
         @Override
         public ServesimKernel build() {
-            return new ServesimKernel(buildName(), buildVersion(), buildHistoryManager(),
-                    buildJupyterIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
+            return new ServesimKernel(buildName(), buildVersion(), new KernelHistory(),
+                    new KernelIO(buildJupyterIOEncoding()), buildCommManager(), buildRenderer(),
                     new MagicParser("(?<=(?:^|=))\\s*%", "%%", buildMagicTranspiler()), buildMagicsRegistry(),
                     buildErrorStyler());
         }

@@ -33,23 +33,23 @@ final class PerfCommand implements Callable<Integer> {
         @Option(names = "--block-size", defaultValue = "512") int blockSize;
         @Option(names = "--gpu-memory-utilization", defaultValue = "0.92") double util;
         @Option(names = "--max-num-batched-tokens", defaultValue = "8192") int maxBatched;
-        @Option(names = "--ttft-overhead-ms", description = "Per-request overhead (default: the backend's)")
-        Double ttftOverhead;
-        @Option(names = "--step-overhead-ms", description = "Host time per pass (default: the backend's)")
-        Double stepOverhead;
-
         @Option(names = "--dtype", paramLabel = "DTYPE", description = "auto (default: the checkpoint's), bfloat16,"
                 + " float16, fp8") String dtype;
         @Option(names = "--quantization", paramLabel = "Q", description = "fp8 (default: as the checkpoint)")
         String quantization;
         @Option(names = "--kv-cache-dtype", paramLabel = "KV", description = "auto (default) or fp8") String kvCacheDtype;
+        @Option(names = "--ttft-overhead-ms", description = "Per-request overhead (default: the backend's)")
+        Double ttftOverhead;
+        @Option(names = "--step-overhead-ms", description = "Host time per pass (default: the backend's)")
+        Double stepOverhead;
 
         EngineArgs args() {
             return EngineArgs.builder().blockSize(blockSize).gpuMemoryUtilization(util).maxNumBatchedTokens(maxBatched)
+                    .ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead)
                     .dtype(dtype == null ? null : io.servesim.spec.Dtype.named(dtype))
                     .quantization(quantization == null ? null : io.servesim.spec.Quantization.named(quantization))
                     .kvCacheDtype(kvCacheDtype == null ? null : io.servesim.spec.KvCacheDtype.named(kvCacheDtype))
-                    .ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead).build();
+                    .build();
         }
     }
 
@@ -85,10 +85,9 @@ final class PerfCommand implements Callable<Integer> {
             for (io.servesim.perf.OperatorTime t : timer.explain(b)) {
                 out.printf(Locale.ROOT, "    %-26s %9.3f ms  %s%n", t.name(), t.ms(), t.source());
             }
-            EngineArgs a = args();
             out.printf(Locale.ROOT, "  + step_overhead_ms %.3f ms host time per pass = %.3f ms per pass%n"
                     + "  + ttft_overhead_ms %.3f ms per request before it reaches the engine (not GPU time)%n"
-                    + "  overhead defaults (%s): %s%n", a.stepOverhead(), ms + a.stepOverhead(), a.ttftOverhead(),
+                    + "  overhead defaults (%s): %s%n", args.stepOverhead(), ms + args.stepOverhead(), args.ttftOverhead(),
                     io.servesim.spec.Defaults.BACKEND,
                     io.servesim.spec.EngineOverheads.forBackend(io.servesim.spec.Defaults.BACKEND).source());
             StepBatch onlyPrefill = new StepBatch();

@@ -1,5 +1,6 @@
 package io.servesim.cli;
 
+import io.servesim.engine.LongIntMap;
 import io.servesim.spec.WorkloadSpec;
 import io.servesim.workload.Request;
 import io.servesim.workload.SyntheticWorkload;
@@ -102,7 +103,7 @@ final class TraceCommand implements Callable<Integer> {
                     .sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed)
                     .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build();
             SyntheticWorkload w = new SyntheticWorkload(spec, blockSize);
-            java.util.Map<Long, Long> ids = new java.util.HashMap<>();
+            LongIntMap ids = new LongIntMap(1 << 16);
             try (BufferedWriter wr = Files.newBufferedWriter(out)) {
                 for (Request r = w.next(); r != null; r = w.next()) {
                     StringBuilder sb = new StringBuilder();
@@ -111,7 +112,11 @@ final class TraceCommand implements Callable<Integer> {
                             .append(", \"hash_ids\": [");
                     long[] h = r.blockHashes();
                     for (int i = 0; i < h.length; i++) {
-                        long id = ids.computeIfAbsent(h[i], k -> (long) ids.size());
+                        int id = ids.get(h[i]);
+                        if (id < 0) {
+                            id = ids.size();
+                            ids.put(h[i], id);
+                        }
                         sb.append(i == 0 ? "" : ", ").append(id);
                     }
                     wr.write(sb.append("]}\n").toString());

@@ -8,14 +8,15 @@ import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.perf.PerfModel;
 import io.servesim.router.RouterSetting;
+import io.servesim.router.RoutingDecision;
 import io.servesim.spec.KvRouterConfig;
 import io.servesim.spec.WorkerType;
 import io.servesim.workload.Request;
 import io.servesim.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -24,8 +25,10 @@ import java.util.function.DoubleConsumer;
  * serves whole requests. Disaggregated: the prefill pool computes the prompt (its first token stays internal), the
  * KV moves to a decode worker chosen by the decode router ({@code input tokens × KV bytes per token} over NVLink
  * inside a node or the network across nodes, or {@code kv_transfer_bandwidth_gbps} GB/s when set), and the decode
- * worker produces every visible token. Closed-loop workloads keep {@code concurrency} sessions in flight. A request
- * reaches its first pool's queue {@code ttft_overhead_ms} after it was sent.
+ * worker produces every visible token. Closed-loop workloads keep {@code concurrency} sessions in flight (requests
+ * waiting in a router queue count as in flight). A request reaches its first pool's router {@code ttft_overhead_ms}
+ * after it was sent. A KV router holds a request in its queue while every worker of its pool is over the queue
+ * threshold and routes it, with the costs of that moment, once a worker drops below.
  * Deterministic: same config and workload give the same metrics. One instance runs once.
  */
 final class ClusterSim {
@@ -35,9 +38,10 @@ final class ClusterSim {
     private final Pool agg;
     private final Pool prefill;
     private final Pool decode;
-    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final EventQueue events = new EventQueue();
     private final MetricsCollector metrics;
     private final DoubleConsumer progress;
+    private final Consumer<RoutingDecision> decisions;
     private long order;
     private long inFlight;
     private double now;
@@ -45,22 +49,23 @@ final class ClusterSim {
     private boolean exhausted;
     private final double ttftOverheadMs;
 
-    ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress) {
+    ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions) {
         this.config = config;
         this.workload = workload;
         this.progress = progress;
+        this.decisions = decisions;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
         this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
         RouterSetting r = config.router();
         if (config.isDisaggregated()) {
             KvRouterConfig b = r.base();
+            // as the reference harness: the prefill router ignores decode blocks; the decode router has no credit,
+            // no KV reuse and no prefill load (so its queue never holds requests)
             RouterSetting prefillRouter = new RouterSetting(r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(),
-                    new KvRouterConfig(b.routerTemperature(), false, b.routerAssumeKvReuse(),
-                            b.routerTrackPrefillTokens(), b.decodeActiveRequestWeight(), b.routerQueueThreshold(),
-                            b.routerSeed()));
+                    b.toBuilder().routerTrackActiveBlocks(false).build());
             RouterSetting decodeRouter = new RouterSetting(r.mode(), 0.0, r.prefillLoadScale(),
-                    new KvRouterConfig(b.routerTemperature(), b.routerTrackActiveBlocks(), false, false,
-                            b.decodeActiveRequestWeight(), b.routerQueueThreshold(), b.routerSeed() + 1));
+                    b.toBuilder().routerAssumeKvReuse(false).routerTrackPrefillTokens(false)
+                            .routerSeed(b.routerSeed() + 1).build());
             prefill = new Pool(WorkerType.PREFILL, config.prefill(), prefillRouter, perf, 0);
             decode = new Pool(WorkerType.DECODE, config.decode(), decodeRouter, perf, config.prefill().gpus());
             agg = null;
@@ -127,6 +132,7 @@ final class ClusterSim {
                 }
                 arrive(r);
             }
+            routeQueued(entry());
             startIdleWorkers();
             if ((++steps & 0xFFF) == 0) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -164,13 +170,49 @@ final class ClusterSim {
         Flight flight = new Flight(r, r.arrivalMs());
         Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
         seq.attach(flight);
-        int w = pool.router.route(r);
-        // the engine's per-request overhead (ttft_overhead_ms): the routed request reaches the queue that much later
+        // the engine's per-request overhead (ttft_overhead_ms): the request reaches the router that much later
         if (ttftOverheadMs > 0) {
-            events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq, w));
+            events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq));
         } else {
-            pool.engines[w].enqueue(seq, now);
+            deliver(pool, seq);
         }
+    }
+
+    /** Hands a sent request to its pool's router: queued while the router holds requests, else routed now. */
+    private void deliver(Pool pool, Sequence seq) {
+        if (!pool.pending.isEmpty() || pool.router.queues()) {
+            ((Flight) seq.attachment()).queuedAtMs = now;
+            pool.pending.addLast(seq);
+        } else {
+            routeNow(pool, seq);
+        }
+    }
+
+    /** Routes the requests waiting in {@code pool}'s router queue, oldest first, while a worker has room. */
+    private void routeQueued(Pool pool) {
+        while (!pool.pending.isEmpty() && !pool.router.queues()) {
+            Sequence seq = pool.pending.pollFirst();
+            Flight f = (Flight) seq.attachment();
+            f.routerQueueMs += now - f.queuedAtMs;
+            f.queuedAtMs = Double.NaN;
+            routeNow(pool, seq);
+        }
+    }
+
+    private void routeNow(Pool pool, Sequence seq) {
+        Flight flight = (Flight) seq.attachment();
+        int w = route(pool, flight.request, flight.routerQueueMs);
+        pool.engines[w].enqueue(seq, now);
+    }
+
+    private int route(Pool pool, Request r, double queuedMs) {
+        if (decisions == null) {
+            return pool.router.route(r);
+        }
+        var costs = pool.router.costs(r);
+        int w = pool.router.route(r);
+        decisions.accept(new RoutingDecision(pool.roleName(), now, r.id(), w, queuedMs, costs));
+        return w;
     }
 
     private void checkFits(Pool pool, Request r) {
@@ -188,7 +230,7 @@ final class ClusterSim {
         switch (e.kind) {
             case Event.PASS_END -> e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
             case Event.HANDOFF -> decode.engines[e.worker].enqueue(e.seq, now);
-            case Event.DELIVER -> e.pool.engines[e.worker].enqueue(e.seq, now);
+            case Event.DELIVER -> deliver(e.pool, e.seq);
             default -> {
                 inFlight--;
                 arrive(e.request);
@@ -245,7 +287,7 @@ final class ClusterSim {
             flight.prefillWorker = seq.worker();
             flight.reusedTokens = seq.reusedTokens();
             Request r = seq.request();
-            int w = decode.router.route(r);
+            int w = route(decode, r, 0);
             Sequence next = new Sequence(r, r.outputLength(), true);
             next.attach(flight);
             double delay = handoffMs(seq.worker(), w, r.inputLength());
@@ -279,6 +321,7 @@ final class ClusterSim {
             Flight f = (Flight) seq.attachment();
             Request r = seq.request();
             boolean aggregated = agg != null;
+            metrics.routerQueue(f.routerQueueMs);
             metrics.completed(r.id(), f.arrivalMs, seq.firstTokenMs(), seq.secondTokenMs(), seq.lastTokenMs(),
                     r.inputLength(), r.outputLength(), aggregated ? seq.reusedTokens() : f.reusedTokens,
                     aggregated ? seq.worker() : f.prefillWorker,

@@ -44,9 +44,9 @@ final class Event implements Comparable<Event> {
         return new Event(timeMs, order, HANDOFF, null, worker, seq, null);
     }
 
-    /** {@code seq}, routed to {@code worker} of {@code pool}, reaches its queue after the per-request overhead. */
-    static Event deliver(double timeMs, long order, Pool pool, Sequence seq, int worker) {
-        return new Event(timeMs, order, DELIVER, pool, worker, seq, null);
+    /** {@code seq} reaches the queue of {@code pool} after the engine's per-request overhead. */
+    static Event deliver(double timeMs, long order, Pool pool, Sequence seq) {
+        return new Event(timeMs, order, DELIVER, pool, -1, seq, null);
     }
 
     /** {@code request} arrives (a later turn of a session). */

@@ -3,13 +3,18 @@ package io.servesim.cluster;
 import io.servesim.engine.EngineListener;
 import io.servesim.engine.EngineSim;
 import io.servesim.engine.KvEventListener;
+import io.servesim.engine.Sequence;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepTimer;
 import io.servesim.router.Router;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.WorkerType;
+import java.util.ArrayDeque;
 
-/** The live workers of one {@link PoolConfig} in a run, their router, and where their GPUs sit. */
+/**
+ * The live workers of one {@link PoolConfig} in a run, their router, the requests waiting in the router's queue
+ * (first come first served) and where the GPUs sit.
+ */
 final class Pool {
     final WorkerType role;
     final PoolConfig config;
@@ -19,6 +24,7 @@ final class Pool {
     final int gpusPerNode;
     final int numGpuBlocks;
     final int blockSize;
+    final ArrayDeque<Sequence> pending = new ArrayDeque<>();
     EngineListener listener;
 
     Pool(WorkerType role, PoolConfig config, RouterSetting router, PerfModel perf, int firstGpu) {
@@ -34,7 +40,7 @@ final class Pool {
         for (int i = 0; i < engines.length; i++) {
             engines[i] = new EngineSim(i, args, numGpuBlocks, timer);
         }
-        this.router = Router.create(router, config.workers(), blockSize);
+        this.router = Router.create(router, role, config.workers(), blockSize, args.maxNumBatchedTokens());
     }
 
     /** Returns the node of worker {@code w}'s first GPU. */

@@ -19,8 +19,17 @@ public final class ReplayRunner {
 
     /** Replays and reports the fraction of requests completed to {@code progress} now and then (may be null). */
     public static ReplayMetrics run(ReplayConfig config, Workload workload, DoubleConsumer progress) {
+        return run(config, workload, progress, null);
+    }
+
+    /**
+     * Replays, reporting progress (may be null) and handing every routing decision, with its cost terms, to
+     * {@code decisions} (may be null; computing the terms costs time, so pass null unless they are needed).
+     */
+    public static ReplayMetrics run(ReplayConfig config, Workload workload, DoubleConsumer progress,
+                                    java.util.function.Consumer<io.servesim.router.RoutingDecision> decisions) {
         try (workload) {
-            ReplayMetrics m = new ClusterSim(config, workload, progress).run();
+            ReplayMetrics m = new ClusterSim(config, workload, progress, decisions).run();
             if (workload instanceof io.servesim.workload.MooncakeTrace trace && trace.skippedLines() > 0) {
                 // a lenient trace: say how many bad lines were left out instead of dropping them silently
                 var summary = new java.util.LinkedHashMap<>(m.summary());

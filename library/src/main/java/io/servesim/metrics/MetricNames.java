@@ -30,6 +30,9 @@ public final class MetricNames {
     public static final String P95_TTFT_MS = "p95_ttft_ms";
     public static final String P95_TPOT_MS = "p95_tpot_ms";
     public static final String P95_E2E_LATENCY_MS = "p95_e2e_latency_ms";
+    /** Time requests waited in the router's queue before being routed (all routers of the run together). */
+    public static final String MEAN_ROUTER_QUEUE_MS = "mean_router_queue_ms";
+    public static final String P95_ROUTER_QUEUE_MS = "p95_router_queue_ms";
 
     /** Distributions reported with statistic prefixes. */
     public static final List<String> DISTRIBUTIONS = List.of("ttft", "ttst", "tpot", "itl", "e2e_latency");
@@ -65,6 +68,8 @@ public final class MetricNames {
         for (String s : STATISTICS) {
             names.add(s + "_output_token_throughput_per_user");
         }
+        names.add(MEAN_ROUTER_QUEUE_MS);
+        names.add(P95_ROUTER_QUEUE_MS);
         return Collections.unmodifiableList(names);
     }
 }

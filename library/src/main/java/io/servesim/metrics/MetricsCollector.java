@@ -24,6 +24,7 @@ public final class MetricsCollector {
     private final Distribution tpot = new Distribution();
     private final Distribution e2e = new Distribution();
     private final GapHistogram itl = new GapHistogram();
+    private final Distribution routerQueue = new Distribution();
     private final List<RequestRecord> records;
     private long numRequests;
     private long completed;
@@ -87,6 +88,17 @@ public final class MetricsCollector {
         }
     }
 
+    /**
+     * Records how long a completed request waited in router queues (0 when it was routed on arrival); call it just
+     * before {@link #completed} for the same request, so warm-up requests are left out of both.
+     */
+    public void routerQueue(double ms) {
+        if (warmupSeen < warmupRequests) {
+            return;
+        }
+        routerQueue.add(ms);
+    }
+
     /** Returns the number of completed requests so far, warm-up included. */
     public long completedRequests() {
         return completed + warmupSeen;
@@ -113,6 +125,10 @@ public final class MetricsCollector {
         tpot.summarise("tpot", out);
         itl.summarise(out);
         e2e.summarise("e2e_latency", out);
+        Map<String, Double> queue = new LinkedHashMap<>();
+        routerQueue.summarise("router_queue", queue);
+        out.put(MetricNames.MEAN_ROUTER_QUEUE_MS, queue.get(MetricNames.MEAN_ROUTER_QUEUE_MS));
+        out.put(MetricNames.P95_ROUTER_QUEUE_MS, queue.get(MetricNames.P95_ROUTER_QUEUE_MS));
         Map<String, Double> ordered = new LinkedHashMap<>();
         for (String k : MetricNames.all()) {
             ordered.put(k, out.get(k));

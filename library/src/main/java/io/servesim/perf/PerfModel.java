@@ -48,20 +48,22 @@ public final class PerfModel {
      * Returns the step timer for workers of {@code tp} GPUs at the precision of {@code args}: for
      * {@code perf_model: tables} (the default) the per-operator tables of the SKU (measured, or transferred from the
      * nearest measured SKU, see {@link TableTransfer}) when they cover the model's shapes and precision, else the
-     * roofline × efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial.
+     * roofline × efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial. The
+     * decode part of a pass is further divided by {@code decode_speedup_ratio} ({@link DecodeSpeedupStepTimer}).
      */
     public StepTimer stepTimer(int tp, EngineArgs args) {
         if (args.perfModel() == PerfModelKind.POLYNOMIAL) {
-            return new PolynomialStepTimer(args.speedupRatio());
+            return DecodeSpeedupStepTimer.of(new PolynomialStepTimer(args.speedupRatio()), args.decodeSpeedupRatio());
         }
         Precision precision = precision(args);
-        // timers are immutable: build each (TP, speed-up, precision) once per JVM
-        return timers.computeIfAbsent(tp + "@" + args.speedupRatio() + "@" + precision.label(), k -> {
+        // timers are immutable: build each (TP, speed-ups, precision) once per JVM
+        return timers.computeIfAbsent(tp + "@" + args.speedupRatio() + "@" + args.decodeSpeedupRatio() + "@"
+                + precision.label(), k -> {
             var tables = tables();
-            if (tables.isPresent() && TableStepTimer.covers(tables.get(), model, tp, precision)) {
-                return new TableStepTimer(tables.get(), model, sku, tp, args.speedupRatio(), precision);
-            }
-            return new RooflineStepTimer(model, sku, tp, args.speedupRatio(), precision);
+            StepTimer base = tables.isPresent() && TableStepTimer.covers(tables.get(), model, tp, precision)
+                    ? new TableStepTimer(tables.get(), model, sku, tp, args.speedupRatio(), precision)
+                    : new RooflineStepTimer(model, sku, tp, args.speedupRatio(), precision);
+            return DecodeSpeedupStepTimer.of(base, args.decodeSpeedupRatio());
         });
     }
 

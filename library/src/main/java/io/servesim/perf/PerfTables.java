@@ -138,6 +138,20 @@ public final class PerfTables {
                 mapCurves(allReduce, Operator.ALLREDUCE, f));
     }
 
+    /** Returns the curve value of operator {@code op} with key {@code key} (and KV length {@code kv}) at x, or null. */
+    Double pointAt(Operator op, long key, double x, double kv) {
+        Curve c = switch (op) {
+            case GEMM_BF16 -> gemm.get(key);
+            case GEMM_FP8 -> gemmFp8.get(key);
+            case CONTEXT_ATTENTION -> contextAttention.get(key);
+            case CONTEXT_ATTENTION_FP8KV -> contextAttentionFp8Kv.get(key);
+            case GENERATION_ATTENTION -> generationAttention.getOrDefault(key, new TreeMap<>()).get(kv);
+            case GENERATION_ATTENTION_FP8KV -> generationAttentionFp8Kv.getOrDefault(key, new TreeMap<>()).get(kv);
+            case ALLREDUCE -> allReduce.get((int) key);
+        };
+        return c == null ? null : c.at(x);
+    }
+
     /** The kinds of tabulated operator. */
     enum Operator { GEMM_BF16, GEMM_FP8, CONTEXT_ATTENTION, CONTEXT_ATTENTION_FP8KV, GENERATION_ATTENTION,
         GENERATION_ATTENTION_FP8KV, ALLREDUCE }

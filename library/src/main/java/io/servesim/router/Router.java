@@ -1,7 +1,9 @@
 package io.servesim.router;
 
 import io.servesim.engine.KvEventListener;
+import io.servesim.spec.WorkerType;
 import io.servesim.workload.Request;
+import java.util.List;
 
 /**
  * Picks the worker of a pool that serves a request, and keeps whatever load and cache view it needs from the
@@ -22,8 +24,25 @@ public sealed interface Router extends KvEventListener permits KvRouter, RoundRo
         return 0;
     }
 
-    /** Creates the router a setting describes for a pool of {@code workers} workers with {@code blockSize} blocks. */
-    static Router create(RouterSetting setting, int workers, int blockSize) {
-        return setting.isKvRouter() ? new KvRouter(setting, workers, blockSize) : new RoundRobinRouter(workers);
+    /**
+     * Returns true when a new request must wait in the router because every worker is over the queue threshold
+     * (only the KV router queues).
+     */
+    default boolean queues() {
+        return false;
+    }
+
+    /** Returns the cost terms of sending {@code request} to each worker now (empty for routers without a cost). */
+    default List<RoutingCost> costs(Request request) {
+        return List.of();
+    }
+
+    /**
+     * Creates the router a setting describes for a pool of {@code role} with {@code workers} workers,
+     * {@code blockSize}-token blocks and {@code maxNumBatchedTokens} tokens per pass.
+     */
+    static Router create(RouterSetting setting, WorkerType role, int workers, int blockSize, int maxNumBatchedTokens) {
+        return setting.isKvRouter() ? new KvRouter(setting, role, workers, blockSize, maxNumBatchedTokens)
+                : new RoundRobinRouter(workers);
     }
 }

@@ -21,6 +21,8 @@ public final class Defaults {
     public static final double GPU_MEMORY_UTILIZATION = 0.92;
     /** Divides every simulated pass time (1.0 = as modelled). */
     public static final double SPEEDUP_RATIO = 1.0;
+    /** Further divides the decode part of every pass (the original mocker's decode_speedup_ratio; 1.0 = as modelled). */
+    public static final double DECODE_SPEEDUP_RATIO = 1.0;
     public static final PerfModelKind PERF_MODEL = PerfModelKind.TABLES;
     /**
      * The backend whose engine overheads apply when {@code ttft_overhead_ms} / {@code step_overhead_ms} are unset
@@ -56,6 +58,13 @@ public final class Defaults {
     public static final boolean ROUTER_TRACK_PREFILL_TOKENS = true;
     public static final double DECODE_ACTIVE_REQUEST_WEIGHT = 0.0;
     public static final long ROUTER_SEED = 42;
+    /**
+     * Requests wait in the router while every worker's queued prefill tokens exceed this × max_num_batched_tokens
+     * (the original router's default; null turns the queue off).
+     */
+    public static final Double ROUTER_QUEUE_THRESHOLD = 16.0;
+    /** Overlap credit decay with the worker's extra queued prefill (0 = off, the original default). */
+    public static final double OVERLAP_SCORE_CREDIT_DECAY = 0.0;
 
     // --- fidelity (servesim fidelity: replaying measured rows) ---
     /** Measured requests per closed-loop client: aiconfigurator's generated aiperf benchmark runs 20 × c. */
@@ -77,6 +86,14 @@ public final class Defaults {
     public static final Objective OBJECTIVE = Objective.THROUGHPUT;
     public static final int SEARCH_ROUNDS = 3;
     public static final double OVER_BUDGET_PENALTY = 1.0;
+
+    // --- study ---
+    /** How a study combines its axes when the file does not say: every combination. */
+    public static final String STUDY_COMBINE = "cross";
+    /** How each study cell is searched when the file does not say. */
+    public static final String STUDY_SEARCH = "descent";
+    /** Folder a study writes to when {@code --out} is not given: {@code runs/study-<name>}. */
+    public static final String STUDY_OUT_PREFIX = "study-";
 
     /** Returns min(8, available processors), the default number of evaluations run at once. */
     public static int maxParallelEvals() {

@@ -1,6 +1,7 @@
 package io.servesim.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
@@ -8,22 +9,26 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * Settings of the KV-aware router other than the two swept knobs (overlap credit and prefill load scale, which the
  * sweep sets per state). Immutable; defaults follow the original router. {@code routerTemperature} 0 picks the
  * lowest cost (ties to the lowest worker index); &gt; 0 samples from a softmax seeded by {@code routerSeed}.
- * {@code routerQueueThreshold}, when set, holds requests in the router while every worker has more than that many
- * requests waiting.
+ * {@code routerQueueThreshold} (default 16, {@code null} = off) holds a request in the router while every worker's
+ * queued prefill tokens exceed threshold × {@code max_num_batched_tokens}; it is routed, first come first served,
+ * when a worker drops to or below that. {@code overlapScoreCreditDecay} (default 0 = off) shrinks a worker's overlap
+ * credit by {@code 1 / (1 + decay × (its queued prefill blocks − the least-loaded worker's) / the request's blocks)}.
  */
 @JsonDeserialize(builder = KvRouterConfig.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KvRouterConfig(double routerTemperature, boolean routerTrackActiveBlocks, boolean routerAssumeKvReuse,
                              boolean routerTrackPrefillTokens, double decodeActiveRequestWeight,
-                             Double routerQueueThreshold, long routerSeed) {
+                             @JsonInclude(JsonInclude.Include.ALWAYS) Double routerQueueThreshold, long routerSeed,
+                             double overlapScoreCreditDecay) {
     static final String SECTION = "router.baseRouterConfig";
 
     public KvRouterConfig {
         Checks.nonNegativeFinite(SECTION, "routerTemperature", routerTemperature);
         Checks.nonNegativeFinite(SECTION, "decodeActiveRequestWeight", decodeActiveRequestWeight);
         if (routerQueueThreshold != null) {
-            Checks.positiveFinite(SECTION, "routerQueueThreshold", routerQueueThreshold);
+            Checks.nonNegativeFinite(SECTION, "routerQueueThreshold", routerQueueThreshold);
         }
+        Checks.nonNegativeFinite(SECTION, "overlapScoreCreditDecay", overlapScoreCreditDecay);
     }
 
     /** Returns a builder pre-loaded with the defaults. */
@@ -36,6 +41,14 @@ public record KvRouterConfig(double routerTemperature, boolean routerTrackActive
         return builder().build();
     }
 
+    /** Returns a builder holding this record's values. */
+    public Builder toBuilder() {
+        return new Builder().routerTemperature(routerTemperature).routerTrackActiveBlocks(routerTrackActiveBlocks)
+                .routerAssumeKvReuse(routerAssumeKvReuse).routerTrackPrefillTokens(routerTrackPrefillTokens)
+                .decodeActiveRequestWeight(decodeActiveRequestWeight).routerQueueThreshold(routerQueueThreshold)
+                .routerSeed(routerSeed).overlapScoreCreditDecay(overlapScoreCreditDecay);
+    }
+
     /** Fluent builder for {@link KvRouterConfig}; also the JSON/YAML reader's entry point. */
     @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
@@ -44,8 +57,9 @@ public record KvRouterConfig(double routerTemperature, boolean routerTrackActive
         private boolean routerAssumeKvReuse = Defaults.ROUTER_ASSUME_KV_REUSE;
         private boolean routerTrackPrefillTokens = Defaults.ROUTER_TRACK_PREFILL_TOKENS;
         private double decodeActiveRequestWeight = Defaults.DECODE_ACTIVE_REQUEST_WEIGHT;
-        private Double routerQueueThreshold;
+        private Double routerQueueThreshold = Defaults.ROUTER_QUEUE_THRESHOLD;
         private long routerSeed = Defaults.ROUTER_SEED;
+        private double overlapScoreCreditDecay = Defaults.OVERLAP_SCORE_CREDIT_DECAY;
 
         private Builder() {
         }
@@ -60,14 +74,19 @@ public record KvRouterConfig(double routerTemperature, boolean routerTrackActive
 
         public Builder decodeActiveRequestWeight(double v) { decodeActiveRequestWeight = v; return this; }
 
+        /** Sets the queue threshold; {@code null} turns the router queue off. */
+        @JsonProperty("routerQueueThreshold")
         public Builder routerQueueThreshold(Double v) { routerQueueThreshold = v; return this; }
 
         public Builder routerSeed(long v) { routerSeed = v; return this; }
 
+        public Builder overlapScoreCreditDecay(double v) { overlapScoreCreditDecay = v; return this; }
+
         /** Returns the validated record. */
         public KvRouterConfig build() {
             return new KvRouterConfig(routerTemperature, routerTrackActiveBlocks, routerAssumeKvReuse,
-                    routerTrackPrefillTokens, decodeActiveRequestWeight, routerQueueThreshold, routerSeed);
+                    routerTrackPrefillTokens, decodeActiveRequestWeight, routerQueueThreshold, routerSeed,
+                    overlapScoreCreditDecay);
         }
     }
 }

@@ -154,4 +154,31 @@ class ClusterSimTest {
         WorkloadSpec strict = WorkloadSpec.trace(f.toString()).traceBlockSize(64).build();
         assertThatThrownBy(() -> run(agg, strict)).hasMessageContaining("t.jsonl:2");
     }
+
+    @Test
+    void aQueuedRequestIsRoutedWhenTheWorkerDropsBelowTheThreshold() {
+        // 1 worker, threshold 0.5 × 8192 tokens: after the first 8192-token prompt the worker is over 4096 queued
+        // prefill tokens, so the second request (arriving at 0 too) waits in the router until the first prompt's
+        // prefill pass ends at P(8192) = 4.209989e-07 × 8192² + 1.518344e-02 × 8192 + 16.50142 ms (polynomial model)
+        EngineArgs poly = ARGS.toBuilder().perfModel(io.servesim.spec.PerfModelKind.POLYNOMIAL).build();
+        var queue = io.servesim.spec.KvRouterConfig.builder().routerQueueThreshold(0.5).build();
+        WorkloadSpec two = WorkloadSpec.synthetic().isl(8192).osl(4).requestCount(2).concurrency(2).build();
+        ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, poly),
+                new RouterSetting("kv_router", 1.0, 1.0, queue));
+        java.util.List<io.servesim.router.RoutingDecision> decisions = new java.util.ArrayList<>();
+        ReplayMetrics m = ReplayRunner.run(agg, Workloads.create(two, 64), null, decisions::add);
+        double p8192 = 4.209989e-07 * 8192 * 8192 + 1.518344e-02 * 8192 + 16.50142;
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(0).timeMs()).isEqualTo(0);
+        assertThat(decisions.get(1).timeMs()).isCloseTo(p8192, offset(1e-9));
+        assertThat(decisions.get(1).routerQueueMs()).isCloseTo(p8192, offset(1e-9));
+        assertThat(m.get("mean_router_queue_ms")).isCloseTo(p8192 / 2, offset(1e-9));
+        assertThat(m.get("p95_router_queue_ms")).isCloseTo(p8192, offset(1e-9));
+        // with the queue off both are routed on arrival
+        var off = io.servesim.spec.KvRouterConfig.builder().routerQueueThreshold(null).build();
+        ReplayMetrics direct = run(ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, poly),
+                new RouterSetting("kv_router", 1.0, 1.0, off)), two);
+        assertThat(direct.get("mean_router_queue_ms")).isEqualTo(0);
+        assertThat(direct.get("completed_requests")).isEqualTo(2);
+    }
 }

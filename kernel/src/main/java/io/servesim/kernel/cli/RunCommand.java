@@ -1,10 +1,10 @@
 package io.servesim.kernel.cli;
 
+import io.servesim.kernel.KernelConnection;
 import io.servesim.kernel.ServesimKernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,7 +17,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
-        JupyterConnection connection = new JupyterConnection(props);
+        KernelConnection connection = new KernelConnection(props);
         ServesimKernel kernel = ServesimKernel.builder().build();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);

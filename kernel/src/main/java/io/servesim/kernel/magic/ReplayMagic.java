@@ -6,6 +6,8 @@ import io.servesim.kernel.render.ReplayView;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.LocalEvaluator;
+import io.servesim.report.DecisionText;
+import io.servesim.router.DecisionRecorder;
 import io.servesim.spec.ReplayOptimizeSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +24,23 @@ public final class ReplayMagic extends Magic {
     @Option(names = "--spec", paramLabel = "FILE") Path specFile;
     @Mixin DeploymentOptions deployment;
     @Option(names = "--as", paramLabel = "VAR") String as;
+    @Option(names = "--decisions", paramLabel = "N",
+            description = "Also print the first N routing decisions with the KV router's cost terms") int decisions;
 
     @Override
     protected Object run(MagicContext ctx, String body) {
         ReplayOptimizeSpec spec = MagicSpecs.resolve(ctx, name, specFile);
         DeploymentState state;
         try {
-            state = deployment.state(spec.isDisaggregated());
+            state = deployment.state(spec);
         } catch (IllegalArgumentException e) {
             throw new CellError("UsageError", List.of(e.getMessage(), "", usage()));
         }
-        ReplayMetrics m = new LocalEvaluator(spec).replay(state, true);
+        DecisionRecorder recorder = decisions > 0 ? new DecisionRecorder(decisions) : null;
+        ReplayMetrics m = new LocalEvaluator(spec).replay(state, true, null, recorder);
+        if (recorder != null) {
+            ctx.println(DecisionText.format(recorder.decisions()));
+        }
         if (as != null) {
             ctx.bind(as, m);
         }

@@ -5,53 +5,69 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * Renders a tablesaw-jsplot {@link Figure} as HTML that works offline: plotly.js (from the plotly.js-dist package
- * on the class path, never a CDN) is embedded gzip-compressed in the first chart of a session and unpacked by the
- * browser; later charts wait for it. Where JavaScript does not run, a short text description stays visible.
+ * Renders a tablesaw-jsplot {@link Figure} as HTML that works offline and on its own: every output that holds charts
+ * carries plotly.js (from the plotly.js-dist package on the class path, never a CDN) gzip-compressed, so any output
+ * of a saved notebook or an nbconvert page draws even when the others were cleared. The payload is unpacked at most
+ * once per page: a loader skips it when {@code window.Plotly} (or a pending unpack) already exists. Where scripts do
+ * not run (an untrusted notebook), a line asks to run the cell or trust the notebook.
  */
 public final class PlotlyHtml {
     static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/3.3.1/plotly.js";
     private static final AtomicInteger IDS = new AtomicInteger();
     /** tablesaw-jsplot writes {@code title: 'x'}; plotly.js 3 only reads {@code title: {text: 'x'}}. */
-    private static final java.util.regex.Pattern TITLE = java.util.regex.Pattern.compile("title: ('(?:[^'\\\\]|\\\\.)*')");
-    private static final AtomicBoolean LIBRARY_SENT = new AtomicBoolean();
+    private static final Pattern TITLE = Pattern.compile("title: ('(?:[^'\\\\]|\\\\.)*')");
     private static volatile String packedLibrary;
 
     private PlotlyHtml() {
     }
 
-    /** Returns the chart's HTML; embeds plotly.js the first time in this session (or when {@code withLibrary}). */
-    public static String html(Figure figure, String description, boolean withLibrary) {
+    /** Returns one self-contained output: plotly.js's loader followed by {@code body} (HTML holding charts). */
+    public static String standalone(String body) {
+        return loader() + body;
+    }
+
+    /** Returns a self-contained output holding one chart. */
+    public static String html(Figure figure, String description) {
+        return standalone(chart(figure, description));
+    }
+
+    /**
+     * Returns the chart's div and drawing script without plotly.js; wrap the output it goes into with
+     * {@link #standalone}.
+     */
+    public static String chart(Figure figure, String description) {
         String id = "servesim_chart_" + ProcessHandle.current().pid() + "_" + IDS.incrementAndGet();
         String script = TITLE.matcher(figure.asJavascript(id).replace("<script>", "").replace("</script>", ""))
                 .replaceAll("title: {text: $1}");
-        StringBuilder b = new StringBuilder();
-        if (withLibrary || LIBRARY_SENT.compareAndSet(false, true)) {
-            b.append(loader());
-        }
-        b.append("<div class='servesim-chart'><div id='").append(id).append("'>")
-                .append("<div class='servesim-chart-fallback' style='color:#666'>[chart: ")
-                .append(Html.escape(description)).append(" — interactive, needs JavaScript]</div></div></div>");
-        b.append("<script>(function(){var draw=function(){var d=document.getElementById('").append(id)
-                .append("');if(!d){return;}d.innerHTML='';").append(script)
-                .append("};if(window.Plotly){draw();}else if(window.__servesimPlotly){window.__servesimPlotly.then(draw);}"
-                        + "})();</script>");
-        return b.toString();
+        return "<div class='servesim-chart'><div id='" + id + "'>"
+                + "<div class='servesim-chart-fallback' style='color:#666'>[chart: " + Html.escape(description)
+                + " — run the cell, or trust the notebook, to see it]</div></div></div>"
+                + "<script>(function(){var draw=function(){var d=document.getElementById('" + id
+                + "');if(!d){return;}d.innerHTML='';" + script
+                + "};if(window.Plotly){draw();}else if(window.__servesimPlotly){window.__servesimPlotly.then(draw);}"
+                + "})();</script>";
     }
 
-    /** Returns the script that unpacks plotly.js once per page. */
+    /**
+     * Returns the script that unpacks plotly.js unless the page already has it (or is unpacking it). The payload sits
+     * in a non-executed element so pages that already have plotly.js do not even parse it; AMD loaders (classic
+     * Notebook's require.js) are hidden while plotly.js runs so that it defines {@code window.Plotly}.
+     */
     static String loader() {
-        return "<script>window.__servesimPlotly=window.__servesimPlotly||(window.Plotly?Promise.resolve(window.Plotly):"
-                + "(async function(){var b=atob('" + packed() + "');var a=new Uint8Array(b.length);"
-                + "for(var i=0;i<b.length;i++){a[i]=b.charCodeAt(i);}"
+        String id = "servesim_plotly_" + ProcessHandle.current().pid() + "_" + IDS.incrementAndGet();
+        return "<script type='application/octet-stream' id='" + id + "'>" + packed() + "</script>"
+                + "<script>window.__servesimPlotly=window.__servesimPlotly||(window.Plotly?Promise.resolve(window.Plotly):"
+                + "(async function(){var b=atob(document.getElementById('" + id + "').textContent.trim());"
+                + "var a=new Uint8Array(b.length);for(var i=0;i<b.length;i++){a[i]=b.charCodeAt(i);}"
                 + "var s=new Blob([a]).stream().pipeThrough(new DecompressionStream('gzip'));"
-                + "var code=await new Response(s).text();(0,eval)(code);return window.Plotly;})());</script>";
+                + "var code=await new Response(s).text();var amd=window.define;window.define=undefined;"
+                + "try{(0,eval)(code);}finally{window.define=amd;}return window.Plotly;})());</script>";
     }
 
     private static String packed() {
@@ -80,10 +96,5 @@ public final class PlotlyHtml {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Forgets that the library was sent (a restarted session or a fresh document). */
-    public static void resetSession() {
-        LIBRARY_SENT.set(false);
     }
 }

@@ -29,7 +29,7 @@ public final class Renderers {
                 });
         r.createRegistration(Figure.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
                 .register((f, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> PlotlyHtml.html(f, title(f), false));
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> PlotlyHtml.html(f, title(f)));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "[chart: " + title(f) + "]");
                 });
         r.createRegistration(OptimizationResult.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
@@ -89,8 +89,8 @@ public final class Renderers {
                 g.exhaustiveEvaluations(), g.descentEvaluations(), 100 * g.relativeGap())));
         b.append(HtmlTables.html(res.feasible(), 10));
         Figure pareto = res.spec().objective() == Objective.MEAN_TTFT ? Charts.paretoTtft(res) : Charts.paretoE2e(res);
-        b.append(PlotlyHtml.html(pareto, title(pareto), false));
-        return b.append("</div>").toString();
+        b.append(PlotlyHtml.chart(pareto, title(pareto)));
+        return PlotlyHtml.standalone(b.append("</div>").toString());
     }
 
     static String resultText(OptimizationResult res) {
@@ -106,12 +106,12 @@ public final class Renderers {
         StringBuilder b = new StringBuilder(Cards.html(v.label(), Cards.headline(v.metrics())));
         if (!v.metrics().requests().isEmpty()) {
             Figure cdf = Charts.latencyCdf(v.metrics().requests());
-            b.append(PlotlyHtml.html(cdf, title(cdf), false));
+            b.append(PlotlyHtml.chart(cdf, title(cdf)));
         }
         Figure util = Charts.workerUtilisation(v.metrics().workers());
-        b.append(PlotlyHtml.html(util, title(util), false));
+        b.append(PlotlyHtml.chart(util, title(util)));
         Figure kv = Charts.workerKvOccupancy(v.metrics().workers());
-        return b.append(PlotlyHtml.html(kv, title(kv), false)).toString();
+        return PlotlyHtml.standalone(b.append(PlotlyHtml.chart(kv, title(kv))).toString());
     }
 
     static String traceHtml(TraceView v) {
@@ -128,8 +128,8 @@ public final class Renderers {
                 .height(320).width(560).build(), HistogramTrace.builder(v.inputLengths()).nBinsX(60).build());
         Figure out = new Figure(tech.tablesaw.plotly.components.Layout.builder().title("Output length (tokens)")
                 .height(320).width(560).build(), HistogramTrace.builder(v.outputLengths()).nBinsX(60).build());
-        b.append(PlotlyHtml.html(in, "input length histogram", false));
-        b.append(PlotlyHtml.html(out, "output length histogram", false));
-        return b.toString();
+        b.append(PlotlyHtml.chart(in, "input length histogram"));
+        b.append(PlotlyHtml.chart(out, "output length histogram"));
+        return PlotlyHtml.standalone(b.toString());
     }
 }

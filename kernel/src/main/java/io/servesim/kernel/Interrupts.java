@@ -1,0 +1,17 @@
+package io.servesim.kernel;
+
+import java.util.List;
+
+/** The error an interrupted cell ends with (Jupyter's stop button), named like Java's own exception. */
+final class Interrupts {
+    static final String NAME = "InterruptedException";
+
+    private Interrupts() {
+    }
+
+    /** Returns the interrupted-cell error. */
+    static CellError error() {
+        return new CellError(NAME, List.of(NAME + ": the cell was interrupted; variables it was assigning may be"
+                + " unset, and the cells queued after it were not run"));
+    }
+}
