@@ -27,7 +27,7 @@ import java.util.function.DoubleConsumer;
  * KV moves to a decode worker chosen by the decode router ({@code input tokens × KV bytes per token} over NVLink
  * inside a node or the network across nodes, or {@code kv_transfer_bandwidth_gbps} GB/s when set), and the decode
  * worker produces every visible token. Closed-loop workloads keep {@code concurrency} sessions in flight (requests
- * waiting in a router queue count as in flight). A request reaches its first pool's queue {@code ttft_overhead_ms}
+ * waiting in a router queue count as in flight). A request reaches its first pool's router {@code ttft_overhead_ms}
  * after it was sent. A KV router holds a request in its queue while every worker of its pool is over the queue
  * threshold and routes it, with the costs of that moment, once a worker drops below.
  * Deterministic: same config and workload give the same metrics. One instance runs once.
@@ -171,7 +171,7 @@ final class ClusterSim {
         Flight flight = new Flight(r, r.arrivalMs());
         Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
         seq.attach(flight);
-        // the engine's per-request overhead (ttft_overhead_ms): the request reaches the queue that much later
+        // the engine's per-request overhead (ttft_overhead_ms): the request reaches the router that much later
         if (ttftOverheadMs > 0) {
             events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq));
         } else {
@@ -179,7 +179,7 @@ final class ClusterSim {
         }
     }
 
-    /** The request reaches its first pool: it waits in the router's queue while every worker is busy. */
+    /** Hands a sent request to its pool's router: queued while the router holds requests, else routed now. */
     private void deliver(Pool pool, Sequence seq) {
         if (!pool.pending.isEmpty() || pool.router.queues()) {
             ((Flight) seq.attachment()).queuedAtMs = now;
@@ -201,7 +201,8 @@ final class ClusterSim {
     }
 
     private void routeNow(Pool pool, Sequence seq) {
-        int w = route(pool, seq.request(), ((Flight) seq.attachment()).routerQueueMs);
+        Flight flight = (Flight) seq.attachment();
+        int w = route(pool, flight.request, flight.routerQueueMs);
         pool.engines[w].enqueue(seq, now);
     }
 

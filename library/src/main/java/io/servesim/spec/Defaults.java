@@ -71,6 +71,14 @@ public final class Defaults {
     public static final int SEARCH_ROUNDS = 3;
     public static final double OVER_BUDGET_PENALTY = 1.0;
 
+    // --- study ---
+    /** How a study combines its axes when the file does not say: every combination. */
+    public static final String STUDY_COMBINE = "cross";
+    /** How each study cell is searched when the file does not say. */
+    public static final String STUDY_SEARCH = "descent";
+    /** Folder a study writes to when {@code --out} is not given: {@code runs/study-<name>}. */
+    public static final String STUDY_OUT_PREFIX = "study-";
+
     /** Returns min(8, available processors), the default number of evaluations run at once. */
     public static int maxParallelEvals() {
         return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));

@@ -13,7 +13,8 @@ import java.util.List;
  * {@code tensorParallelSizes} (e.g. {@code [1, 2, 4]}) restricts the TP shapes the sweep tries instead of pinning one.
  * Pass times are divided by {@code speedupRatio}; the decode part of a pass also by {@code decodeSpeedupRatio}.
  * {@code ttft_overhead_ms} and {@code step_overhead_ms} are optional too: when absent the backend's defaults
- * ({@link EngineOverheads}) apply.
+ * ({@link EngineOverheads}) apply. {@code dtype}, {@code quantization} and {@code kv_cache_dtype} (absent =
+ * {@code auto}: as the checkpoint says) set the precision of weights and KV cache with vLLM's names and meanings.
  */
 @JsonDeserialize(builder = EngineArgs.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,6 +33,9 @@ public record EngineArgs(
         @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps,
         @JsonProperty("ttft_overhead_ms") Double ttftOverheadMs,
         @JsonProperty("step_overhead_ms") Double stepOverheadMs,
+        @JsonProperty("dtype") Dtype dtype,
+        @JsonProperty("quantization") Quantization quantization,
+        @JsonProperty("kv_cache_dtype") KvCacheDtype kvCacheDtype,
         @JsonProperty("tensor_parallel_sizes") List<Integer> tensorParallelSizes,
         @JsonProperty("decode_speedup_ratio") double decodeSpeedupRatio) {
 
@@ -120,7 +124,8 @@ public record EngineArgs(
                 .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
                 .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
                 .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps)
-                .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs)
+                .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs).dtype(dtype)
+                .quantization(quantization).kvCacheDtype(kvCacheDtype)
                 .tensorParallelSizes(tensorParallelSizes).decodeSpeedupRatio(decodeSpeedupRatio);
     }
 
@@ -151,6 +156,9 @@ public record EngineArgs(
         private Double kvTransferBandwidthGbps;
         private Double ttftOverheadMs;
         private Double stepOverheadMs;
+        private Dtype dtype;
+        private Quantization quantization;
+        private KvCacheDtype kvCacheDtype;
         private List<Integer> tensorParallelSizes;
         private double decodeSpeedupRatio = Defaults.DECODE_SPEEDUP_RATIO;
 
@@ -200,18 +208,31 @@ public record EngineArgs(
         /** Sets the host time added to every engine pass, ms (null = the backend's default). */
         @JsonProperty("step_overhead_ms")
         public Builder stepOverheadMs(Double v) { stepOverheadMs = v; return this; }
+
         @JsonProperty("tensor_parallel_sizes")
         public Builder tensorParallelSizes(List<Integer> v) { tensorParallelSizes = v; return this; }
 
         @JsonProperty("decode_speedup_ratio")
         public Builder decodeSpeedupRatio(double v) { decodeSpeedupRatio = v; return this; }
 
+        /** Sets vLLM's {@code dtype} (null = auto: the checkpoint's). */
+        @JsonProperty("dtype")
+        public Builder dtype(Dtype v) { dtype = v; return this; }
+
+        /** Sets vLLM's {@code quantization} (null = as the checkpoint). */
+        @JsonProperty("quantization")
+        public Builder quantization(Quantization v) { quantization = v; return this; }
+
+        /** Sets vLLM's {@code kv_cache_dtype} (null = auto: the model's 16-bit type). */
+        @JsonProperty("kv_cache_dtype")
+        public Builder kvCacheDtype(KvCacheDtype v) { kvCacheDtype = v; return this; }
+
         /** Returns the validated record. */
         public EngineArgs build() {
             return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
                     enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
-                    speedupRatio, kvTransferBandwidthGbps, ttftOverheadMs, stepOverheadMs, tensorParallelSizes,
-                    decodeSpeedupRatio);
+                    speedupRatio, kvTransferBandwidthGbps, ttftOverheadMs, stepOverheadMs, dtype, quantization,
+                    kvCacheDtype, tensorParallelSizes, decodeSpeedupRatio);
         }
     }
 }

@@ -77,7 +77,7 @@ class ReplayAndTraceCommandTest {
     void perfCommandsPrintTheBreakdownAndCapacity() {
         assertThat(run("perf", "step", "--tp", "2", "--prefill-tokens", "4096", "--decode-batch", "64", "--context",
                 "8192")).isZero();
-        assertThat(out.toString()).contains("gemm_ms").contains("allreduce_ms").contains("measured h200_sxm tables");
+        assertThat(out.toString()).contains("gemm_ms").contains("allreduce_ms").contains("tables measured on h200_sxm");
         assertThat(run("perf", "capacity", "--tp", "4")).isZero();
         assertThat(out.toString()).contains("num_gpu_blocks      3533");
     }
