@@ -10,6 +10,7 @@ result size cap, history_request, input_request, and a restart.
 Exit status 0 when every check passes; prints one line per check.
 """
 import os
+import re
 import sys
 import tempfile
 import time
@@ -56,6 +57,10 @@ def run(kc, code, timeout=120, stdin_answer=None):
             outputs.append(msg)
     reply = kc.get_shell_msg(timeout=timeout)
     return reply["content"], outputs
+
+
+def plain(outputs):
+    return data(outputs, "text/plain").strip()
 
 
 def data(outputs, mime):
@@ -177,6 +182,17 @@ def main():
         check("bad spec names the field", errors and "hardware.totalGpus" in "\n".join(errors[0]["content"]["traceback"]),
               out)
 
+        reply, out = run(kc, "%%spec nosuch\nengine: {model: No/Such-Model, backend: vllm, baseEngineArgs: {}}\n"
+                             "hardware: {totalGpus: 2}\nworkload: {isl: 100, osl: 10, requestCount: 10, concurrency: 2}\n")
+        check("%%spec rejects an unknown model", reply["status"] == "error" and "No/Such-Model" in str(out), out)
+        reply, out = run(kc, "%replay tiny --tp 3 --workers 1")
+        check("%replay rejects TP 3", reply["status"] == "error" and "--tp is 3" in str(out), out)
+        reply, out = run(kc, "%replay tiny --tp 1 --workers 4")
+        check("%replay rejects more GPUs than the spec has", reply["status"] == "error" and "totalGpus is 2" in str(out),
+              out)
+        reply, out = run(kc, "%perf --tp 3")
+        check("%perf rejects TP 3", reply["status"] == "error" and "--tp is 3" in str(out), out)
+
         reply, out = run(kc, "%help")
         check("%help lists magics", "%sweep" in data(out, "text/plain") and "%%spec" in data(out, "text/plain"), out)
 
@@ -192,8 +208,16 @@ def main():
         html = data(out, "text/html")
         check("%sweep result table html", reply["status"] == "ok" and "<table" in html and "output_throughput_tok_s" in html,
               out)
-        check("sweep progress display", any(o["msg_type"] in ("display_data", "update_display_data")
-                                             and "servesim-progress" in str(o["content"]) for o in out), out)
+        progress = [o["content"]["data"]["text/html"] for o in out if o["msg_type"] in ("display_data", "update_display_data")
+                    and "servesim-progress" in str(o["content"])]
+        counts = [int(re.search(r"descent: (\d+) states", p).group(1)) for p in progress if "descent: " in p
+                  and re.search(r"descent: (\d+) states", p)]
+        check("sweep progress display never runs backwards", progress and counts == sorted(counts)
+              and "sweep done" in progress[-1], progress)
+
+        reply, out = run(kc, "ReplayOptimizer.optimize(tiny).records().size()")
+        check("plain-Java optimize shows progress", reply["status"] == "ok" and any(
+            "servesim-progress" in str(o["content"]) for o in out if o["msg_type"] != "stream"), out)
 
         reply, out = run(kc, "r")
         html = data(out, "text/html")
@@ -204,6 +228,31 @@ def main():
         check("Figure renders", "Plotly.newPlot" in data(out, "text/html"), out)
 
         charts_survive_rerun_save_reload(kc)
+
+        reply, out = run(kc, 'var h = display(Table.create("shown", DoubleColumn.create("mean_ttft_ms", new double[] {1, 2})));\n'
+                             'updateDisplay(h, "replaced");')
+        check("display and updateDisplay", reply["status"] == "ok"
+              and any(o["msg_type"] == "display_data" and "dataframe" in str(o["content"]) for o in out)
+              and any(o["msg_type"] == "update_display_data" and "replaced" in str(o["content"]) for o in out), out)
+        reply, out = run(kc, 'render("<b>bold</b>", "text/html")')
+        check("render with a MIME type", "<b>bold</b>" in data(out, "text/html"), out)
+
+        reply, out = run(kc, "%maven --offline org.apiguardian:apiguardian-api:1.1.2")
+        reply2, out2 = run(kc, "org.apiguardian.api.API.class.getSimpleName()")
+        check("%maven resolves from the local repository", reply["status"] == "ok" and "apiguardian-api-1.1.2.jar"
+              in plain(out) and plain(out2) in ('"API"', "API"), (plain(out), plain(out2)))
+        reply, out = run(kc, "%maven --offline no.such.group:nothing:9.9")
+        tb = "\n".join(error_of(out)["traceback"])
+        check("%maven offline failure is clear", reply.get("ename") == "MavenResolutionError" and "no.such.group" in tb
+              and "\tat " not in tb and "at org." not in tb, tb)
+        jar = os.path.expanduser("~/.m2/repository/org/opentest4j/opentest4j/1.3.0/opentest4j-1.3.0.jar")
+        reply, out = run(kc, "%jars " + jar + "\norg.opentest4j.AssertionFailedError.class.getSimpleName()")
+        check("%jars adds a local jar", plain(out) in ('"AssertionFailedError"', "AssertionFailedError"), plain(out))
+        with tempfile.NamedTemporaryFile("w", suffix=".jsh", delete=False) as f:
+            f.write("int loadedValue = 7;\nString greet(String n) { return \"hi \" + n; }\n")
+        reply, out = run(kc, "%load " + f.name + "\ngreet(\"x\") + loadedValue")
+        os.unlink(f.name)
+        check("%load runs a script", plain(out) in ('"hi x7"', "hi x7"), plain(out))
 
         comp = kc.complete("ReplayOptim", 11, reply=True, timeout=30)["content"]
         check("completion", any("ReplayOptimizer" in m for m in comp["matches"]), comp)
@@ -218,7 +267,7 @@ def main():
 
         hist = kc.history(hist_access_type="tail", n=5, reply=True, timeout=30)["content"]
         check("history_request answered", hist.get("status") == "ok" and len(hist.get("history", [])) > 0
-              and any("Charts.paretoTtft" in h[2] for h in hist["history"]), hist)
+              and any("%load" in h[2] for h in hist["history"]), hist)
 
         reply, out = run(kc, "var sc = new Scanner(System.in);\nString who = sc.nextLine();\n\"hello \" + who",
                          stdin_answer="servesim")

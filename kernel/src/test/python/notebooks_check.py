@@ -4,7 +4,8 @@
 For every notebook given: it is stored without outputs (the lessons are run here and by their readers; stored
 outputs would carry plotly.js and every table into the repository); executing it top to bottom with nbclient gives no error
 output; the executed notebook has at least the HTML tables and Plotly charts its metadata asks for
-(``servesim.expect.tables`` / ``servesim.expect.charts``); exporting it to HTML with nbconvert keeps them, inlines
+(``servesim.expect.tables`` / ``servesim.expect.charts``) and every text of ``servesim.expect.contains`` (a
+lesson's conclusion, e.g. that the report found a feasible deployment); exporting it to HTML with nbconvert keeps them, inlines
 plotly.js (no CDN) and writes ``<out>/<name>.html``; headless Chromium opens that page and must draw every chart
 (Plotly SVG roots in the rendered DOM; a screenshot goes to ``<out>/<name>.png``). The executed notebook is written
 to ``<out>/<name>.ipynb``.
@@ -42,6 +43,13 @@ def errors(nb):
 
 def html_of(o):
     return o.get("data", {}).get("text/html", "") if o.get("output_type") in ("display_data", "execute_result") else ""
+
+
+def text_of(o):
+    if o.get("output_type") == "stream":
+        return o.get("text", "")
+    d = o.get("data", {})
+    return d.get("text/plain", "") + d.get("text/html", "")
 
 
 def count_tables(nb):
@@ -91,6 +99,10 @@ def check(path, kernel, out_dir, timeout, browser_check=True):
     tables, charts = count_tables(nb), count_charts(nb)
     if tables < expect.get("tables", 0):
         problems.append(f"{tables} HTML tables, expected at least {expect['tables']}")
+    shown = "".join(text_of(o) for o in outputs(nb))
+    for wanted in expect.get("contains", []):
+        if wanted not in shown:
+            problems.append(f"no output contains {wanted!r}")
     if charts < expect.get("charts", 0):
         problems.append(f"{charts} Plotly charts, expected at least {expect['charts']}")
     body, _ = HTMLExporter().from_notebook_node(nb)

@@ -1,5 +1,6 @@
 package io.servesim.kernel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,14 @@ public final class JShellSession implements AutoCloseable {
     public static final List<String> IMPORTS = List.of("io.servesim.spec.*", "io.servesim.optimize.*",
             "io.servesim.cluster.*", "io.servesim.metrics.*", "io.servesim.workload.*", "io.servesim.perf.*",
             "io.servesim.report.*", "io.servesim.router.*", "tech.tablesaw.api.*", "tech.tablesaw.plotly.components.*",
-            "tech.tablesaw.plotly.traces.*", "java.util.*", "java.nio.file.*");
+            "tech.tablesaw.plotly.traces.*", "java.util.*", "java.nio.file.*",
+            "static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*");
 
     private final JShell shell;
     private final Map<String, EvalErrors.Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private volatile int currentCell;
+    private final List<Path> added = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts a session. */
     public JShellSession() {
@@ -168,6 +171,17 @@ public final class JShellSession implements AutoCloseable {
     /** Runs {@code snippet} and fails with a clean error if it does not compile or throws. */
     public void run(String snippet) {
         eval(snippet);
+    }
+
+    /** Adds a jar or class folder to the session's class path (for the cells that follow). */
+    public void addToClasspath(Path entry) {
+        shell.addToClasspath(entry.toAbsolutePath().toString());
+        added.add(entry.toAbsolutePath());
+    }
+
+    /** Returns the jars and folders added to the class path during this session. */
+    public List<Path> addedClasspath() {
+        return List.copyOf(added);
     }
 
     /** Returns completion candidates at {@code cursor}. */

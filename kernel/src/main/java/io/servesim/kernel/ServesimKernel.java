@@ -4,6 +4,9 @@ import io.servesim.Version;
 import io.servesim.kernel.magic.Magic;
 import io.servesim.kernel.magic.MagicContext;
 import io.servesim.kernel.magic.Magics;
+import io.servesim.kernel.magic.SweepProgress;
+import io.servesim.optimize.ProgressListener;
+import io.servesim.optimize.ReplayOptimizer;
 import io.servesim.kernel.render.Renderers;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,8 @@ public final class ServesimKernel extends BaseKernel {
     private final KernelHistory history;
     private final StopOnError stopOnError = new StopOnError();
     private volatile Thread running;
+    private volatile String startupNotice;
+    private final List<SweepProgress> cellProgress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ServesimKernel(String name, String version, KernelHistory history, KernelIO io, CommManager comms,
                            Renderer renderer, MagicParser parser, MagicsRegistry registry, StringStyler styler) {
@@ -64,6 +69,33 @@ public final class ServesimKernel extends BaseKernel {
         this.history = history;
         this.session = new JShellSession();
         ExitTrap.install();
+        startupNotice = runStartupScript(System.getenv(STARTUP_ENV));
+        ReplayOptimizer.defaultProgress(() -> {
+            if (running == null) {
+                return ProgressListener.NONE;
+            }
+            SweepProgress p = new SweepProgress(context().liveDisplay(SweepProgress.starting()));
+            cellProgress.add(p);
+            return p;
+        });
+    }
+
+    /** The environment variable naming a JShell script every session runs first (kernel.json's env). */
+    public static final String STARTUP_ENV = "SERVESIM_KERNEL_STARTUP";
+
+    private String runStartupScript(String file) {
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            session.eval(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            String why = e instanceof CellError ce ? String.join("\n", ce.lines()) : String.valueOf(e.getMessage());
+            String notice = "servesim kernel: the startup script " + file + " (" + STARTUP_ENV + ") failed: " + why;
+            System.err.println(notice);
+            return notice;
+        }
     }
 
     /** Returns a kernel builder. */
@@ -159,12 +191,18 @@ public final class ServesimKernel extends BaseKernel {
         System.setOut(batchedOut);
         System.setErr(batchedErr);
         ExitTrap.armed(true);
+        if (startupNotice != null) {
+            System.err.println(startupNotice);
+            startupNotice = null;
+        }
         try {
             Object v = evalCell(code);
             return v == JShellSession.NO_VALUE ? null : ResultCap.value(v);
         } catch (CancellationException e) {
             throw Interrupts.error();
         } finally {
+            cellProgress.forEach(SweepProgress::finish);
+            cellProgress.clear();
             ExitTrap.armed(false);
             batchedOut.close();
             batchedErr.close();

@@ -59,7 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         ReplayOptimizeSpec spec = specFile == null ? Specs.example(Specs.DEFAULT_EXAMPLE) : read(specFile);
-        DeploymentState state = deployment.state(spec.isDisaggregated());
+        DeploymentState state = deployment.state(spec);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);
         if (decisions < 0) {

@@ -8,12 +8,22 @@ import io.servesim.spec.ReplayOptimizeSpec;
  * Interrupting the calling thread cancels the sweep with a {@link java.util.concurrent.CancellationException}.
  */
 public final class ReplayOptimizer {
+    private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = () -> ProgressListener.NONE;
+
     private ReplayOptimizer() {
     }
 
-    /** Runs the descent with local evaluations. */
+    /**
+     * Sets where {@link #optimize(ReplayOptimizeSpec)} reports progress: a host such as the notebook kernel installs a
+     * supplier of live progress displays; the default reports nowhere.
+     */
+    public static void defaultProgress(java.util.function.Supplier<ProgressListener> listeners) {
+        defaultProgress = java.util.Objects.requireNonNull(listeners);
+    }
+
+    /** Runs the descent with local evaluations, reporting to the default progress (see {@link #defaultProgress}). */
     public static OptimizationResult optimize(ReplayOptimizeSpec spec) {
-        return optimize(spec, new LocalEvaluator(spec), ProgressListener.NONE);
+        return optimize(spec, new LocalEvaluator(spec), defaultProgress.get());
     }
 
     /** Runs the descent with local evaluations, reporting progress. */

@@ -22,8 +22,20 @@ public final class Magics {
         DESCRIPTIONS.put("%trace", "FILE — trace statistics and length histograms");
         LINE.put("perf", PerfMagic::new);
         DESCRIPTIONS.put("%perf", "[--model --tp --prefill-tokens --prefix --decode-batch --context] — step time, KV capacity");
+        LINE.put("study", StudyMagic::new);
+        DESCRIPTIONS.put("%study", "[NAME|--spec FILE] [--out DIR --spark MASTER --threads N --as VAR] — many sweeps");
         LINE.put("export", ExportMagic::new);
         DESCRIPTIONS.put("%export", "RESULT DIR — write a sweep's CSV, Parquet and JSON files");
+        LINE.put("load", LoadMagic::new);
+        DESCRIPTIONS.put("%load", "FILE — run a Java/JShell script in this session");
+        LINE.put("jars", JarsMagic::new);
+        DESCRIPTIONS.put("%jars", "PATH... — add local jars (globs allowed) or class folders to the class path");
+        LINE.put("classpath", JarsMagic::new);
+        DESCRIPTIONS.put("%classpath", "PATH... — the same as %jars");
+        LINE.put("maven", MavenMagic::new);
+        DESCRIPTIONS.put("%maven", "GROUP:ARTIFACT:VERSION... [--offline] — add Maven artifacts and their dependencies");
+        LINE.put("mavenRepo", MavenRepoMagic::new);
+        DESCRIPTIONS.put("%mavenRepo", "ID URL — a Maven repository for %maven to search after Central");
         LINE.put("help", HelpMagic::new);
         DESCRIPTIONS.put("%help", "this list");
     }

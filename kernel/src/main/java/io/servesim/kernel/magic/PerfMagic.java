@@ -22,6 +22,11 @@ public final class PerfMagic extends Magic {
     protected Object run(MagicContext ctx, String body) {
         PerfModel perf = PerfModel.of(model, gpu);
         EngineArgs args = EngineArgs.builder().blockSize(blockSize).build();
+        try {
+            io.servesim.cli.DeploymentOptions.checkTp(perf, args, "--tp", tp);
+        } catch (IllegalArgumentException e) {
+            throw new io.servesim.kernel.CellError("UsageError", java.util.List.of(e.getMessage(), "", usage()));
+        }
         return new PerfView(perf, tp, args, prefillTokens, prefix, decodeBatch, context);
     }
 }

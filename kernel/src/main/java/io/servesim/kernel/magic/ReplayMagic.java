@@ -32,7 +32,7 @@ public final class ReplayMagic extends Magic {
         ReplayOptimizeSpec spec = MagicSpecs.resolve(ctx, name, specFile);
         DeploymentState state;
         try {
-            state = deployment.state(spec.isDisaggregated());
+            state = deployment.state(spec);
         } catch (IllegalArgumentException e) {
             throw new CellError("UsageError", List.of(e.getMessage(), "", usage()));
         }

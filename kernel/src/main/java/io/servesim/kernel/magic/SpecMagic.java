@@ -1,6 +1,7 @@
 package io.servesim.kernel.magic;
 
 import io.servesim.kernel.CellError;
+import io.servesim.optimize.SearchSpace;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class SpecMagic extends Magic {
         ReplayOptimizeSpec spec;
         try {
             spec = body.strip().startsWith("{") ? Specs.fromJson(body) : Specs.fromYaml(body);
+            new SearchSpace(spec); // the sweep's own checks: model and GPU names, TP shapes that fit, the GPU budget
         } catch (IllegalArgumentException e) {
             throw new CellError("SpecError", List.of(e.getMessage()));
         }

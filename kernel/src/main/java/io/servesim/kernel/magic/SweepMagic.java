@@ -1,14 +1,11 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.render.Html;
 import io.servesim.optimize.OptimizationResult;
-import io.servesim.optimize.ProgressListener;
 import io.servesim.optimize.ReplayOptimizer;
 import io.servesim.optimize.LocalEvaluator;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.SpecOverrides;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,31 +34,15 @@ public final class SweepMagic extends Magic {
         ReplayOptimizeSpec spec = MagicSpecs.resolve(ctx, name, specFile);
         spec = new SpecOverrides(traceFile == null ? null : traceFile.toString(), arrivalSpeedupRatio, objective,
                 totalGpus, routerMode, maxParallelEvals).applyTo(spec);
-        Consumer<String> progress = ctx.liveDisplay(progressHtml(0, 0, "starting"));
-        long[] lastUpdate = {0};
-        ProgressListener listener = (done, planned, latest, best) -> {
-            long now = System.nanoTime();
-            if (now - lastUpdate[0] > 200_000_000L || done == planned) {
-                lastUpdate[0] = now;
-                progress.accept(progressHtml(done, planned, best.map(b -> "best so far: " + b.state().label())
-                        .orElse("")));
-            }
-        };
+        Consumer<String> display = ctx.liveDisplay(SweepProgress.starting());
+        SweepProgress listener = new SweepProgress(display);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         OptimizationResult result = exhaustive ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
                 : ReplayOptimizer.optimize(spec, evaluator, listener);
-        progress.accept(String.format(Locale.ROOT, "<div class='servesim-progress'>sweep done: %d states evaluated"
-                + " (%d feasible) in %.1f s</div>", result.records().size(), result.feasibleRecords().size(),
-                result.wallTimeMs() / 1000));
+        display.accept(listener.done(result.records().size(), result.feasibleRecords().size(), result.wallTimeMs()));
         if (as != null) {
             ctx.bind(as, result);
         }
         return result;
-    }
-
-    static String progressHtml(int done, int planned, String note) {
-        int pct = planned == 0 ? 0 : (int) Math.round(100.0 * done / planned);
-        return "<div class='servesim-progress'><progress max='100' value='" + pct + "'></progress> "
-                + done + " / " + planned + " states evaluated " + Html.escape(note) + "</div>";
     }
 }
