@@ -46,6 +46,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--bench", paramLabel = "N", description = "Replay N more times and report the time per replay")
     int bench;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write a self-contained report.html into DIR")
+    Path outDir;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar")
     boolean noProgress;
 
@@ -56,9 +59,13 @@ final class ReplayCommand implements Callable<Integer> {
         DeploymentState state = deployment.state(spec);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);
-        ReplayMetrics m = evaluator.replay(state, false,
+        ReplayMetrics m = evaluator.replay(state, outDir != null,
                 f -> bar.update(Math.round(f * 1000), 1000, String.format(Locale.ROOT, "%.0f%% of requests done", 100 * f)));
         bar.finish();
+        if (outDir != null) {
+            Path report = io.servesim.report.HtmlReport.writeReplay(spec, state.label(), m, outDir);
+            command.commandLine().getErr().println("report written to " + report);
+        }
         if (bench > 0) {
             long start = System.nanoTime();
             for (int i = 0; i < bench; i++) {

@@ -90,6 +90,7 @@ final class SweepCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", name + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         Export.writeAll(result, dir, spec.workload().arrivalSeed());
+        io.servesim.report.HtmlReport.writeSweep(result, dir);
         if (json) {
             outw.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Export.best(result, spec.workload().arrivalSeed())));
@@ -121,7 +122,7 @@ final class SweepCommand implements Callable<Integer> {
             outw.print(TextTables.format(result.feasible(), shownColumns(spec), top));
         }
         outw.println();
-        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv)");
+        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv, report.html)");
         outw.flush();
         return 0;
     }
