@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Plan LLM-serving deployments by simulation: replay a workload through simulated vLLM-like"
                 + " clusters and search topologies and router settings for the best one.",
         subcommands = {SweepCommand.class, ReplayCommand.class, SpecCommand.class, TraceCommand.class,
-                PerfCommand.class, StudyCommand.class})
+                PerfCommand.class, StudyCommand.class, FidelityCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

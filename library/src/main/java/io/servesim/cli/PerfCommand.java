@@ -33,6 +33,11 @@ final class PerfCommand implements Callable<Integer> {
         @Option(names = "--block-size", defaultValue = "512") int blockSize;
         @Option(names = "--gpu-memory-utilization", defaultValue = "0.92") double util;
         @Option(names = "--max-num-batched-tokens", defaultValue = "8192") int maxBatched;
+        @Option(names = "--dtype", paramLabel = "DTYPE", description = "auto (default: the checkpoint's), bfloat16,"
+                + " float16, fp8") String dtype;
+        @Option(names = "--quantization", paramLabel = "Q", description = "fp8 (default: as the checkpoint)")
+        String quantization;
+        @Option(names = "--kv-cache-dtype", paramLabel = "KV", description = "auto (default) or fp8") String kvCacheDtype;
         @Option(names = "--ttft-overhead-ms", description = "Per-request overhead (default: the backend's)")
         Double ttftOverhead;
         @Option(names = "--step-overhead-ms", description = "Host time per pass (default: the backend's)")
@@ -40,7 +45,11 @@ final class PerfCommand implements Callable<Integer> {
 
         EngineArgs args() {
             return EngineArgs.builder().blockSize(blockSize).gpuMemoryUtilization(util).maxNumBatchedTokens(maxBatched)
-                    .ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead).build();
+                    .ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead)
+                    .dtype(dtype == null ? null : io.servesim.spec.Dtype.named(dtype))
+                    .quantization(quantization == null ? null : io.servesim.spec.Quantization.named(quantization))
+                    .kvCacheDtype(kvCacheDtype == null ? null : io.servesim.spec.KvCacheDtype.named(kvCacheDtype))
+                    .build();
         }
     }
 
@@ -64,24 +73,27 @@ final class PerfCommand implements Callable<Integer> {
                 b.addDecode(context);
             }
             PrintWriter out = command.commandLine().getOut();
-            var timer = perf.stepTimer(tp, args());
+            EngineArgs args = args();
+            var timer = perf.stepTimer(tp, args);
             double ms = timer.stepMs(b);
-            out.printf(Locale.ROOT, "%s on %d × %s (TP%d): prefill %d new + %d cached tokens, %d decode sequences"
-                    + " at %d context%n  step %.3f ms (%s)%n", model, tp, gpu, tp, prefillTokens, prefix, decodeBatch,
-                    context, ms, timer instanceof io.servesim.perf.TableStepTimer ? "measured " + gpu + " tables" : "roofline model");
-            if (timer instanceof io.servesim.perf.TableStepTimer t) {
-                t.breakdown(b).forEach((k, v) -> out.printf(Locale.ROOT, "    %-26s %9.3f ms%n", k, v));
+            String how = timer instanceof io.servesim.perf.TableStepTimer
+                    ? "tables " + perf.tables().map(io.servesim.perf.PerfTables::provenance).orElse("")
+                    : "roofline model";
+            out.printf(Locale.ROOT, "%s on %d × %s (TP%d, %s): prefill %d new + %d cached tokens, %d decode sequences"
+                    + " at %d context%n  step %.3f ms (%s)%n", model, tp, gpu, tp, perf.precision(args).label(),
+                    prefillTokens, prefix, decodeBatch, context, ms, how);
+            for (io.servesim.perf.OperatorTime t : timer.explain(b)) {
+                out.printf(Locale.ROOT, "    %-26s %9.3f ms  %s%n", t.name(), t.ms(), t.source());
             }
-            EngineArgs a = args();
             out.printf(Locale.ROOT, "  + step_overhead_ms %.3f ms host time per pass = %.3f ms per pass%n"
                     + "  + ttft_overhead_ms %.3f ms per request before it reaches the engine (not GPU time)%n"
-                    + "  overhead defaults (%s): %s%n", a.stepOverhead(), ms + a.stepOverhead(), a.ttftOverhead(),
+                    + "  overhead defaults (%s): %s%n", args.stepOverhead(), ms + args.stepOverhead(), args.ttftOverhead(),
                     io.servesim.spec.Defaults.BACKEND,
                     io.servesim.spec.EngineOverheads.forBackend(io.servesim.spec.Defaults.BACKEND).source());
             StepBatch onlyPrefill = new StepBatch();
             if (prefillTokens > 0) {
                 onlyPrefill.addPrefill(prefillTokens, prefix);
-                out.printf(Locale.ROOT, "  prefill part alone %.3f ms%n", perf.stepTimer(tp, args()).stepMs(onlyPrefill));
+                out.printf(Locale.ROOT, "  prefill part alone %.3f ms%n", timer.stepMs(onlyPrefill));
             }
             out.flush();
             return 0;
@@ -138,11 +150,13 @@ final class PerfCommand implements Callable<Integer> {
             KvCapacity c = PerfModel.of(model, gpu).capacity(tp, args());
             PrintWriter out = command.commandLine().getOut();
             double gib = 1L << 30;
-            out.printf(Locale.ROOT, "%s on %d × %s (TP%d), gpu_memory_utilization %.2f:%n", model, tp, gpu, tp, util);
+            out.printf(Locale.ROOT, "%s on %d × %s (TP%d, %s), gpu_memory_utilization %.2f:%n", model, tp, gpu, tp,
+                    c.precision().label(), util);
             out.printf(Locale.ROOT, "  weights per GPU     %.2f GiB%n  activations         %.2f GiB%n"
                             + "  NCCL + other        %.2f GiB%n  KV budget per GPU   %.2f GiB%n",
                     c.weightBytesPerGpu() / gib, c.activationBytes() / gib, (c.ncclBytes() + 3758096384L) / gib,
                     c.kvBudgetBytes() / gib);
+            out.printf(Locale.ROOT, "  KV per token/GPU    %d bytes%n", c.kvBytesPerTokenPerRank());
             out.printf(Locale.ROOT, "  num_gpu_blocks      %d (block_size %d, %d tokens)%n", c.numGpuBlocks(), blockSize,
                     (long) c.numGpuBlocks() * blockSize);
             out.flush();

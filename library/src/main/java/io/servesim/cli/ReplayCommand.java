@@ -4,7 +4,9 @@ import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.LocalEvaluator;
+import io.servesim.report.DecisionText;
 import io.servesim.report.TextTables;
+import io.servesim.router.DecisionRecorder;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
 import io.servesim.workload.Workloads;
@@ -52,6 +54,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar")
     boolean noProgress;
 
+    @Option(names = "--decisions", paramLabel = "N",
+            description = "Print the first N routing decisions with the KV router's cost terms per worker")
+    int decisions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
@@ -59,8 +65,13 @@ final class ReplayCommand implements Callable<Integer> {
         DeploymentState state = deployment.state(spec);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);
+        if (decisions < 0) {
+            throw new IllegalArgumentException("--decisions is " + decisions + "; allowed: a count >= 0");
+        }
+        DecisionRecorder recorder = decisions > 0 ? new DecisionRecorder(decisions) : null;
         ReplayMetrics m = evaluator.replay(state, outDir != null,
-                f -> bar.update(Math.round(f * 1000), 1000, String.format(Locale.ROOT, "%.0f%% of requests done", 100 * f)));
+                f -> bar.update(Math.round(f * 1000), 1000, String.format(Locale.ROOT, "%.0f%% of requests done", 100 * f)),
+                recorder);
         bar.finish();
         if (outDir != null) {
             Path report = io.servesim.report.HtmlReport.writeReplay(spec, state.label(), m, outDir);
@@ -89,6 +100,11 @@ final class ReplayCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  #%-3d %-10s TP%d  blocks %6d  passes %7d  busy %5.1f%%  KV mean %5.1f%% peak %5.1f%%"
                             + "  preemptions %d%n", w.index(), w.role(), w.tp(), w.numGpuBlocks(), w.passes(),
                     100 * w.busyFraction(), 100 * w.meanKvOccupancy(), 100 * w.peakKvOccupancy(), w.preemptions());
+        }
+        if (recorder != null) {
+            out.println("first " + recorder.decisions().size() + " routing decisions (cost = prefill_load_scale ×"
+                    + " (prefill_blocks − credit_blocks) + decode_blocks + active; lowest wins, * = chosen):");
+            out.print(DecisionText.format(recorder.decisions()));
         }
         out.flush();
         return 0;

@@ -87,6 +87,9 @@ final class SweepCommand implements Callable<Integer> {
                 ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
                 : ReplayOptimizer.optimize(spec, evaluator, listener);
         bar.finish();
+        for (String w : result.warnings()) {
+            err.println("warning: " + w);
+        }
         Path dir = out != null ? out : Path.of("runs", name + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         Export.writeAll(result, dir, spec.workload().arrivalSeed());
@@ -118,8 +121,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (!result.feasibleRecords().isEmpty()) {
             outw.println();
-            outw.println("Top " + Math.min(top, result.feasibleRecords().size()) + " feasible states:");
-            outw.print(TextTables.format(result.feasible(), shownColumns(spec), top));
+            var grouped = result.feasibleGrouped();
+            outw.println("Top " + Math.min(top, grouped.rowCount()) + " feasible results (" + grouped.rowCount()
+                    + " distinct of " + result.feasibleRecords().size() + " states; identical_states counts the"
+                    + " router settings that gave the same result):");
+            List<String> columns = new java.util.ArrayList<>(shownColumns(spec));
+            columns.add("identical_states");
+            outw.print(TextTables.format(grouped, columns, top));
         }
         outw.println();
         outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv, report.html)");

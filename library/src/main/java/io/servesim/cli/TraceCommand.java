@@ -1,5 +1,6 @@
 package io.servesim.cli;
 
+import io.servesim.engine.LongIntMap;
 import io.servesim.spec.WorkloadSpec;
 import io.servesim.workload.Request;
 import io.servesim.workload.SyntheticWorkload;
@@ -76,7 +77,8 @@ final class TraceCommand implements Callable<Integer> {
 
     /** {@code servesim trace generate}. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write a synthetic Mooncake JSONL trace (Poisson arrivals, shared prefixes).")
+            description = "Write a synthetic Mooncake JSONL trace (Poisson arrivals, shared prefixes, optional"
+                    + " length spread).")
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec command;
@@ -86,6 +88,10 @@ final class TraceCommand implements Callable<Integer> {
         @Option(names = "--rate", defaultValue = "2.0", description = "Requests per second (Poisson)") double rate;
         @Option(names = "--isl", defaultValue = "8192") int isl;
         @Option(names = "--osl", defaultValue = "256") int osl;
+        @Option(names = "--isl-stddev", defaultValue = "0", description = "Spread of prompt lengths, tokens"
+                + " (normal around --isl, truncated at 1)") double islStddev;
+        @Option(names = "--osl-stddev", defaultValue = "0", description = "Spread of answer lengths, tokens"
+                + " (normal around --osl, truncated at 1)") double oslStddev;
         @Option(names = "--shared-prefix-ratio", defaultValue = "0.5") double ratio;
         @Option(names = "--prefix-groups", defaultValue = "20") int groups;
         @Option(names = "--seed", defaultValue = "42") long seed;
@@ -94,9 +100,10 @@ final class TraceCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             WorkloadSpec spec = WorkloadSpec.synthetic().isl(isl).osl(osl).requestCount(requests).requestRate(rate)
-                    .sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed).build();
+                    .sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed)
+                    .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build();
             SyntheticWorkload w = new SyntheticWorkload(spec, blockSize);
-            java.util.Map<Long, Long> ids = new java.util.HashMap<>();
+            LongIntMap ids = new LongIntMap(1 << 16);
             try (BufferedWriter wr = Files.newBufferedWriter(out)) {
                 for (Request r = w.next(); r != null; r = w.next()) {
                     StringBuilder sb = new StringBuilder();
@@ -105,7 +112,11 @@ final class TraceCommand implements Callable<Integer> {
                             .append(", \"hash_ids\": [");
                     long[] h = r.blockHashes();
                     for (int i = 0; i < h.length; i++) {
-                        long id = ids.computeIfAbsent(h[i], k -> (long) ids.size());
+                        int id = ids.get(h[i]);
+                        if (id < 0) {
+                            id = ids.size();
+                            ids.put(h[i], id);
+                        }
                         sb.append(i == 0 ? "" : ", ").append(id);
                     }
                     wr.write(sb.append("]}\n").toString());

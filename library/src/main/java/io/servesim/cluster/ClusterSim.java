@@ -15,7 +15,6 @@ import io.servesim.workload.Request;
 import io.servesim.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -39,7 +38,7 @@ final class ClusterSim {
     private final Pool agg;
     private final Pool prefill;
     private final Pool decode;
-    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final EventQueue events = new EventQueue();
     private final MetricsCollector metrics;
     private final DoubleConsumer progress;
     private final Consumer<RoutingDecision> decisions;

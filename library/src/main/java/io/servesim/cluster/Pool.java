@@ -3,6 +3,7 @@ package io.servesim.cluster;
 import io.servesim.engine.EngineListener;
 import io.servesim.engine.EngineSim;
 import io.servesim.engine.KvEventListener;
+import io.servesim.engine.Sequence;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepTimer;
 import io.servesim.router.Router;
@@ -23,7 +24,7 @@ final class Pool {
     final int gpusPerNode;
     final int numGpuBlocks;
     final int blockSize;
-    final ArrayDeque<io.servesim.engine.Sequence> pending = new ArrayDeque<>();
+    final ArrayDeque<Sequence> pending = new ArrayDeque<>();
     EngineListener listener;
 
     Pool(WorkerType role, PoolConfig config, RouterSetting router, PerfModel perf, int firstGpu) {

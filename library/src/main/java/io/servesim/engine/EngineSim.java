@@ -146,10 +146,13 @@ public final class EngineSim {
     /** Completes the running pass at {@code endMs}: tokens come out, finished sequences release their blocks. */
     public void finishPass(double endMs, EngineListener listener, KvEventListener kvEvents) {
         busy = false;
-        for (int i = 0; i < scheduled.size(); i++) {
+        int done = 0;
+        for (int i = 0, n = scheduled.size(); i < n; i++) {
             Sequence s = scheduled.get(i);
             s.computed += s.lastTake;
-            registerFullBlocks(s);
+            if (prefixCaching) {
+                registerFullBlocks(s);
+            }
             if (s.computed < s.tokens()) {
                 continue;
             }
@@ -171,7 +174,18 @@ public final class EngineSim {
                 s.firstTokenMs = endMs;
                 s.lastTokenMs = endMs;
             }
+            if (s.finished()) {
+                done++;
+            }
         }
+        if (done > 0) {
+            removeFinished(endMs, listener);
+        }
+        events.drainTo(kvEvents);
+    }
+
+    /** Releases the finished sequences (only those of the last pass can be) in running order, keeping the rest. */
+    private void removeFinished(double endMs, EngineListener listener) {
         int kept = 0;
         for (int i = 0; i < running.size(); i++) {
             Sequence s = running.get(i);
@@ -186,7 +200,6 @@ public final class EngineSim {
         while (running.size() > kept) {
             running.remove(running.size() - 1);
         }
-        events.drainTo(kvEvents);
     }
 
     /** Returns this worker's statistics over a run of {@code durationMs}. */

@@ -22,6 +22,9 @@ final class GapHistogram {
     private double sumPerUser;
     private double sumPerUserSq;
     private long positive;
+    /** The last gap and its bucket: most tokens of one pass share their gap, so the logarithm is taken once. */
+    private double lastGap = Double.NaN;
+    private int lastBucket;
 
     void add(double gapMs) {
         n++;
@@ -34,7 +37,11 @@ final class GapHistogram {
             sumPerUser += 1000.0 / gapMs;
             sumPerUserSq += (1000.0 / gapMs) * (1000.0 / gapMs);
         }
-        counts[bucket(gapMs)]++;
+        if (gapMs != lastGap) {
+            lastGap = gapMs;
+            lastBucket = bucket(gapMs);
+        }
+        counts[lastBucket]++;
     }
 
     private static int bucket(double v) {

@@ -88,8 +88,14 @@ public final class MetricsCollector {
         }
     }
 
-    /** Records how long a completed request waited in the router's queue (0 when it was routed on arrival). */
+    /**
+     * Records how long a completed request waited in router queues (0 when it was routed on arrival); call it just
+     * before {@link #completed} for the same request, so warm-up requests are left out of both.
+     */
     public void routerQueue(double ms) {
+        if (warmupSeen < warmupRequests) {
+            return;
+        }
         routerQueue.add(ms);
     }
 

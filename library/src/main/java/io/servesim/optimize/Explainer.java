@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Explains in plain words why a state wins or fails, from its run's figures and the spec's bounds. */
 final class Explainer {
     private Explainer() {
     }
 
-    static String explain(EvaluatedState e, ReplayOptimizeSpec spec, List<EvaluatedState> feasibleRanked) {
+    static String explain(EvaluatedState e, ReplayOptimizeSpec spec, List<EvaluatedState> feasibleRanked,
+                          ResultGroups groups) {
         List<String> lines = new ArrayList<>();
         DeploymentState s = e.state();
         lines.add(s.label() + " uses " + s.totalGpusUsed() + " of " + spec.hardware().totalGpus() + " GPUs.");
@@ -34,6 +37,10 @@ final class Explainer {
             if (s.totalGpusUsed() > spec.hardware().totalGpus()) {
                 lines.add("  it needs more GPUs than the budget.");
             }
+        }
+        String noEffect = noEffect(groups.group(e));
+        if (noEffect != null) {
+            lines.add(noEffect);
         }
         double prefill = e.metric(LocalEvaluator.PREFILL_BUSY);
         double decode = e.metric(LocalEvaluator.DECODE_BUSY);
@@ -68,6 +75,36 @@ final class Explainer {
                 100 * e.metric("prefix_cache_reused_ratio"), e.outputThroughput(), e.outputThroughputPerGpu(),
                 num(e.metric("mean_ttft_ms")), num(e.metric("mean_tpot_ms")), num(e.meanE2eLatencyMs())));
         return String.join("\n", lines);
+    }
+
+    /** Says which router knob made no difference when several states of one topology gave identical results. */
+    static String noEffect(List<EvaluatedState> group) {
+        if (group.size() < 2) {
+            return null;
+        }
+        Set<Double> credits = new TreeSet<>();
+        Set<Double> scales = new TreeSet<>();
+        Set<String> modes = new TreeSet<>();
+        for (EvaluatedState g : group) {
+            credits.add(g.state().router().overlapScoreCredit());
+            scales.add(g.state().router().prefillLoadScale());
+            modes.add(g.state().router().mode());
+        }
+        String knob;
+        if (modes.size() == 1 && credits.size() == 1) {
+            knob = "prefill_load_scale had no effect here: scales " + values(scales);
+        } else if (modes.size() == 1 && scales.size() == 1) {
+            knob = "overlap_score_credit had no effect here: credits " + values(credits);
+        } else {
+            knob = "The router settings had no effect here: "
+                    + group.stream().map(g -> ResultGroups.routerLabel(g.state().router())).toList();
+        }
+        return knob + " give identical results (" + group.size() + " states, same topology).";
+    }
+
+    private static String values(Set<Double> v) {
+        return String.join(", ", v.stream().map(x -> x == Math.rint(x) ? Long.toString(x.longValue())
+                : Double.toString(x)).toList());
     }
 
     private static String pct(String format, double a, double b) {

@@ -9,14 +9,14 @@ import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.WorkerType;
-import io.servesim.workload.Workloads;
+import io.servesim.workload.SharedWorkload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Evaluates states in this process: builds the run's {@link ReplayConfig} from the spec and the state (engine args
  * per pool with {@code worker_type} set, prefix caching off on decode workers, KV capacity per TP from the
- * performance model unless pinned) and replays a fresh workload. Adds pool-level figures the explanations use:
+ * performance model unless pinned) and replays the spec's workload (its requests made once and shared by every run). Adds pool-level figures the explanations use:
  * {@code prefill_busy_fraction}, {@code decode_busy_fraction}, {@code peak_kv_occupancy}, {@code preemptions},
  * {@code busy_imbalance} (largest spread of busy fractions between workers of one role).
  */
@@ -29,10 +29,13 @@ public final class LocalEvaluator implements Evaluator {
     public static final String BUSY_IMBALANCE = "busy_imbalance";
 
     private final ReplayOptimizeSpec spec;
+    /** Every state replays the same requests: made (or parsed) once, shared by all runs of this evaluator. */
+    private final SharedWorkload workload;
 
     /** Creates an evaluator for {@code spec}. */
     public LocalEvaluator(ReplayOptimizeSpec spec) {
         this.spec = spec;
+        this.workload = new SharedWorkload(spec.workload(), spec.engine().blockSize());
     }
 
     /** Returns the run configuration of {@code state}. */
@@ -60,8 +63,17 @@ public final class LocalEvaluator implements Evaluator {
 
     /** Replays {@code state}, reporting the fraction of requests completed to {@code progress} (may be null). */
     public ReplayMetrics replay(DeploymentState state, boolean recordRequests, java.util.function.DoubleConsumer progress) {
+        return replay(state, recordRequests, progress, null);
+    }
+
+    /**
+     * Replays {@code state}, reporting progress (may be null) and handing each routing decision with its cost terms
+     * to {@code decisions} (may be null), e.g. a {@link io.servesim.router.DecisionRecorder}.
+     */
+    public ReplayMetrics replay(DeploymentState state, boolean recordRequests, java.util.function.DoubleConsumer progress,
+                                java.util.function.Consumer<io.servesim.router.RoutingDecision> decisions) {
         ReplayConfig config = configOf(state).withRecordRequests(recordRequests);
-        return ReplayRunner.run(config, Workloads.create(spec.workload(), spec.engine().blockSize()), progress);
+        return ReplayRunner.run(config, workload.open(), progress, decisions);
     }
 
     @Override

@@ -10,8 +10,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * What a sweep found: every evaluated state in visit order, the feasible ones ranked, the best feasible and best
- * infeasible states, the Pareto frontier and plain-word explanations. Tables use the documented column names.
- * Immutable.
+ * infeasible states, the Pareto frontier and plain-word explanations. Tables use the documented column names plus
+ * {@code same_as} (states with identical results, see {@link ResultGroups}). Immutable.
  */
 public final class OptimizationResult {
     private final ReplayOptimizeSpec spec;
@@ -21,9 +21,11 @@ public final class OptimizationResult {
     private final boolean exhaustive;
     private final OptimalityGap gap;
     private final double wallTimeMs;
+    private final ResultGroups groups;
+    private final List<String> warnings;
 
     OptimizationResult(ReplayOptimizeSpec spec, List<EvaluatedState> records, boolean exhaustive, OptimalityGap gap,
-                       double wallTimeMs) {
+                       double wallTimeMs, List<String> warnings) {
         this.spec = spec;
         this.records = List.copyOf(records);
         this.feasibleRanked = records.stream().filter(EvaluatedState::feasible).sorted(Ranking.FEASIBLE_ORDER).toList();
@@ -31,6 +33,8 @@ public final class OptimizationResult {
         this.exhaustive = exhaustive;
         this.gap = gap;
         this.wallTimeMs = wallTimeMs;
+        this.groups = new ResultGroups(this.records);
+        this.warnings = List.copyOf(warnings);
     }
 
     /** Returns the spec that was swept. */
@@ -60,12 +64,38 @@ public final class OptimizationResult {
 
     /** Returns every evaluated state as a table, in visit order. */
     public Table evaluated() {
-        return ResultTables.of("evaluated", records, !spec.isDisaggregated(), spec.objective().id());
+        return table("evaluated", records);
     }
 
     /** Returns the feasible states as a table, best first. */
     public Table feasible() {
-        return ResultTables.of("feasible", feasibleRanked, !spec.isDisaggregated(), spec.objective().id());
+        return table("feasible", feasibleRanked);
+    }
+
+    /**
+     * Returns the feasible results as a table, best first, one row per group of states with identical results (the
+     * first visited state of each group) and a column {@code identical_states} counting the group.
+     */
+    public Table feasibleGrouped() {
+        List<EvaluatedState> firsts = feasibleRanked.stream().filter(e -> groups.sameAs(e).isEmpty()).toList();
+        Table t = table("feasible_grouped", firsts);
+        t.addColumns(tech.tablesaw.api.IntColumn.create("identical_states",
+                firsts.stream().mapToInt(e -> groups.group(e).size()).toArray()));
+        return t;
+    }
+
+    /** Returns the groups of states with identical results. */
+    public ResultGroups groups() {
+        return groups;
+    }
+
+    /** Returns warnings about the swept spec (deprecated fields, pins beyond physical capacity), one line each. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private Table table(String name, List<EvaluatedState> rows) {
+        return ResultTables.of(name, rows, !spec.isDisaggregated(), spec.objective().id(), groups::sameAsLabel);
     }
 
     /**
@@ -85,14 +115,14 @@ public final class OptimizationResult {
                 which.add(a && b ? "both" : a ? "ttft" : "e2e");
             }
         }
-        Table t = ResultTables.of("pareto", rows, !spec.isDisaggregated(), spec.objective().id());
+        Table t = table("pareto", rows);
         t.addColumns(StringColumn.create("frontier", which));
         return t;
     }
 
     /** Explains in plain words why {@code state} wins or fails. */
     public String explain(EvaluatedState state) {
-        return Explainer.explain(state, spec, feasibleRanked);
+        return Explainer.explain(state, spec, feasibleRanked, groups);
     }
 
     /** Explains the evaluated record of {@code state}; fails if the sweep did not visit it. */
@@ -118,7 +148,7 @@ public final class OptimizationResult {
 
     /** Returns a copy carrying the optimality gap. */
     OptimizationResult withGap(OptimalityGap g) {
-        return new OptimizationResult(spec, records, exhaustive, g, wallTimeMs);
+        return new OptimizationResult(spec, records, exhaustive, g, wallTimeMs, warnings);
     }
 
     @Override

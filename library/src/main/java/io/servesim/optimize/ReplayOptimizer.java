@@ -63,7 +63,7 @@ public final class ReplayOptimizer {
                 BudgetDescent.run(space, evaluations);
             }
             return new OptimizationResult(spec, evaluations.all(), exhaustive, null,
-                    (System.nanoTime() - started) / 1e6);
+                    (System.nanoTime() - started) / 1e6, space.warnings());
         }
     }
 }

@@ -8,15 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The candidates of a sweep: TP shapes whose weights fit (or the pinned {@code tensor_parallel_size}), the router
- * states in the order the search visits them (round-robin first for mode {@code both}; for the KV router, credits
- * outer and scales inner), and the topologies at a given TP. Construction fails when the space is empty, saying why.
+ * The candidates of a sweep: TP shapes whose weights fit (or the pinned {@code tensor_parallel_size}, or those of the
+ * {@code tensor_parallel_sizes} list), the router states in the order the search visits them (round-robin first for
+ * mode {@code both}; for the KV router, credits outer and scales inner), and the topologies at a given TP. One rule
+ * holds for the descent and the exhaustive baseline alike: an aggregated KV-router state needs at least 2 workers
+ * (with one worker there is nothing to choose between). Construction fails when the space is empty, saying why;
+ * {@link #warnings()} lists what is allowed but probably unintended.
  */
 public final class SearchSpace {
     private final ReplayOptimizeSpec spec;
     private final List<Integer> prefillTps;
     private final List<Integer> decodeTps;
     private final List<RouterState> routerStates;
+    private final List<String> warnings = new ArrayList<>();
 
     /** Builds the space of {@code spec}. */
     public SearchSpace(ReplayOptimizeSpec spec) {
@@ -44,10 +48,60 @@ public final class SearchSpace {
             }
         }
         routerStates = routerStates(spec);
+        if (!spec.isDisaggregated() && routerStates.stream().allMatch(RouterState::isKvRouter)
+                && budget / prefillTps.get(0) < 2) {
+            throw new IllegalArgumentException("hardware.totalGpus is " + budget + " but the KV router needs at least 2"
+                    + " aggregated workers to choose between (smallest TP " + prefillTps.get(0) + "); use router.mode"
+                    + " round_robin or both, or more GPUs");
+        }
+        warnings.addAll(spec.router().warnings());
+        if (spec.isDisaggregated()) {
+            warnPinnedBlocks(perf, spec.engine().basePrefillEngineArgs(), "basePrefillEngineArgs", prefillTps);
+            warnPinnedBlocks(perf, spec.engine().baseDecodeEngineArgs(), "baseDecodeEngineArgs", decodeTps);
+        } else {
+            warnPinnedBlocks(perf, spec.engine().baseEngineArgs(), "baseEngineArgs", prefillTps);
+        }
+    }
+
+    /** A pinned num_gpu_blocks above what GPU memory holds is allowed (the original examples do it) but flagged. */
+    private void warnPinnedBlocks(PerfModel perf, EngineArgs args, String field, List<Integer> tps) {
+        if (args.numGpuBlocks() == null) {
+            return;
+        }
+        EngineArgs physical = args.toBuilder().numGpuBlocks(null).build();
+        List<String> over = new ArrayList<>();
+        for (int tp : tps) {
+            var capacity = perf.capacity(tp, physical);
+            int fits = capacity.fits() ? capacity.numGpuBlocks() : 0;
+            if (args.numGpuBlocks() > fits) {
+                over.add("TP" + tp + ": " + fits);
+            }
+        }
+        if (!over.isEmpty()) {
+            warnings.add("engine." + field + ".num_gpu_blocks is " + args.numGpuBlocks() + " but GPU memory holds only "
+                    + String.join(", ", over) + " blocks of " + args.blockSize() + " tokens for "
+                    + spec.engine().model() + " on " + spec.hardware().gpuSku() + "; the simulation assumes KV"
+                    + " memory these GPUs do not have");
+        }
+    }
+
+    /** Returns the warnings about this sweep's spec (deprecated fields, pins beyond physical capacity), one line each. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     private List<Integer> tps(PerfModel perf, EngineArgs args, String field) {
         List<Integer> fits = perf.tpCandidates(args);
+        if (args.tensorParallelSizes() != null) {
+            List<Integer> listed = args.tensorParallelSizes();
+            List<Integer> tooSmall = listed.stream().filter(tp -> !fits.contains(tp)).toList();
+            if (!tooSmall.isEmpty()) {
+                throw new IllegalArgumentException("engine." + field + ".tensor_parallel_sizes lists " + tooSmall
+                        + " but the TP shapes on which " + spec.engine().model() + " fits on "
+                        + spec.hardware().gpuSku() + " are " + fits);
+            }
+            return listed;
+        }
         Integer pin = args.tensorParallelSize();
         if (pin != null) {
             if (!perf.fits(pin, args)) {
@@ -99,7 +153,7 @@ public final class SearchSpace {
         List<DeploymentState> out = new ArrayList<>();
         if (!spec.isDisaggregated()) {
             for (int tp : prefillTps) {
-                if (budget / tp >= 1) {
+                if (budget / tp >= 1 && supportsAggRouter(router, budget / tp)) {
                     out.add(DeploymentState.aggregated(tp, budget / tp, router));
                 }
             }

@@ -45,6 +45,16 @@ public final class Curve {
         return Math.exp(logY[lo] + t * (logY[hi] - logY[lo]));
     }
 
+    /** Returns the growth exponent beyond the last point. */
+    public double exponent() {
+        return exponent;
+    }
+
+    /** Returns the smallest y value. */
+    public double minY() {
+        return Arrays.stream(y).min().orElseThrow();
+    }
+
     /** Returns the measured x values. */
     public double[] xs() {
         return x.clone();

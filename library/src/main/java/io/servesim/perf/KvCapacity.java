@@ -8,6 +8,8 @@ import java.util.Locale;
  * activations(max_num_batched_tokens) − NCCL buffers − other}, divided by the KV bytes per token per rank and the
  * block size. Activations = max(70 MiB, 2 × max_num_batched_tokens × q width × c[TP]) with c = 11, 6.5, 5, 5 for TP
  * 1, 2, 4, 8; NCCL buffers 0 / 342 / 392 / 392 MiB; other 3.5 GiB (the public aiconfigurator memory model).
+ * Weight and KV bytes follow the worker's {@link Precision} (FP8 weights: one byte per linear-layer weight; FP8 KV
+ * cache: one byte per element).
  */
 public record KvCapacity(ModelCard model, GpuSku sku, int tp, EngineArgs args) {
     static final long MIB = 1024L * 1024;
@@ -19,9 +21,19 @@ public record KvCapacity(ModelCard model, GpuSku sku, int tp, EngineArgs args) {
                 - OTHER_BYTES;
     }
 
+    /** Returns the precision the worker runs at. */
+    public Precision precision() {
+        return Precision.of(model, args);
+    }
+
     /** Returns the weight bytes held by each GPU. */
     public double weightBytesPerGpu() {
-        return (double) model.weightBytes() / tp;
+        return (double) model.weightBytes(precision()) / tp;
+    }
+
+    /** Returns the KV-cache bytes per token held by each GPU. */
+    public long kvBytesPerTokenPerRank() {
+        return model.kvBytesPerTokenPerRank(tp, precision());
     }
 
     /** Returns the activation reserve per GPU. */
@@ -37,7 +49,7 @@ public record KvCapacity(ModelCard model, GpuSku sku, int tp, EngineArgs args) {
 
     /** Returns true when the weights fit with room for at least one KV block. */
     public boolean fits() {
-        return kvBudgetBytes() >= (double) model.kvBytesPerTokenPerRank(tp) * args.blockSize();
+        return kvBudgetBytes() >= (double) kvBytesPerTokenPerRank() * args.blockSize();
     }
 
     /** Returns {@code num_gpu_blocks} (a pinned value in the engine args wins); fails with the numbers if nothing fits. */
@@ -53,6 +65,6 @@ public record KvCapacity(ModelCard model, GpuSku sku, int tp, EngineArgs args) {
                     kvBudgetBytes() / (1L << 30), weightBytesPerGpu() / (1L << 30), activationBytes() / (1L << 30),
                     (ncclBytes() + OTHER_BYTES) / (1L << 30)));
         }
-        return (int) Math.floor(kvBudgetBytes() / ((double) model.kvBytesPerTokenPerRank(tp) * args.blockSize()));
+        return (int) Math.floor(kvBudgetBytes() / ((double) kvBytesPerTokenPerRank() * args.blockSize()));
     }
 }

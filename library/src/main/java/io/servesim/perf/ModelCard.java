@@ -1,56 +1,52 @@
 package io.servesim.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A dense decoder model's shape, read from a Hugging-Face-style {@code config.json} (resources under
- * {@code io/servesim/perf/models/}, or a folder named by the system property {@code servesim.models}), and what
- * follows from it: parameter count, weight bytes, KV bytes per token (per TP rank) and FLOPs per token.
+ * {@code io/servesim/perf/models/}, or a folder named by the system property {@code servesim.models}; see
+ * {@link ModelCards} for names and aliases), and what follows from it: parameter count, weight bytes, KV bytes per
+ * token (per TP rank) and FLOPs per token, at the checkpoint's precision or at a given {@link Precision}.
+ *
+ * @param dtypeBytes    bytes of the checkpoint's 16-bit (or 32-bit) type: activations, embeddings, LM head
+ * @param fp8Checkpoint the linear-layer weights are stored in FP8 (a {@code quantization_config} saying FP8, or an
+ *                      FP8 checkpoint name such as {@code nvidia/Llama-3.1-70B-Instruct-FP8})
  */
 public record ModelCard(String id, int hiddenSize, int layers, int heads, int kvHeads, int headDim,
-                        int intermediateSize, int vocabSize, boolean tiedEmbeddings, int dtypeBytes) {
-    /** Models shipped with servesim. */
+                        int intermediateSize, int vocabSize, boolean tiedEmbeddings, int dtypeBytes,
+                        boolean fp8Checkpoint) {
+    /** Models shipped with servesim (more names resolve through {@link ModelCards#ALIASES} and FP8 suffixes). */
     public static final List<String> KNOWN = List.of("Qwen/Qwen3-32B", "Qwen/Qwen3-14B", "Qwen/Qwen3-8B",
-            "meta-llama/Llama-3.1-8B-Instruct", "meta-llama/Llama-3.1-70B-Instruct");
+            "meta-llama/Llama-3.1-8B-Instruct", "meta-llama/Llama-3.1-70B-Instruct", "meta-llama/Llama-3.1-70B",
+            "meta-llama/Llama-3.1-8B");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Returns the card of {@code modelId}; unknown ids give an error listing the known ones and how to add one. */
-    public static ModelCard of(String modelId) {
-        String file = modelId.replace("/", "--") + ".json";
-        String dir = System.getProperty("servesim.models");
-        try {
-            if (dir != null && Files.exists(Path.of(dir, file))) {
-                return parse(modelId, JSON.readTree(Path.of(dir, file).toFile()));
-            }
-            try (InputStream in = ModelCard.class.getResourceAsStream("models/" + file)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("engine.model is \"" + modelId + "\"; known models: "
-                            + String.join(", ", KNOWN) + " (to add one, put its config.json as " + file
-                            + " in a folder and run with -Dservesim.models=FOLDER)");
-                }
-                return parse(modelId, JSON.readTree(in));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the config of " + modelId + " failed", e);
-        }
+    /** A card of a 16-bit checkpoint. */
+    public ModelCard(String id, int hiddenSize, int layers, int heads, int kvHeads, int headDim, int intermediateSize,
+                     int vocabSize, boolean tiedEmbeddings, int dtypeBytes) {
+        this(id, hiddenSize, layers, heads, kvHeads, headDim, intermediateSize, vocabSize, tiedEmbeddings, dtypeBytes,
+                false);
     }
 
-    private static ModelCard parse(String id, JsonNode c) {
+    /**
+     * Returns the card of {@code modelId}: a shipped or user-supplied config, an alias (Instruct and {@code Meta-}
+     * names, FP8 checkpoint names); unknown ids give an error listing the known ones and how to add one.
+     */
+    public static ModelCard of(String modelId) {
+        return ModelCards.resolve(modelId);
+    }
+
+    static ModelCard parse(String id, JsonNode c, boolean fp8ByName) {
         int hidden = c.path("hidden_size").asInt();
         int heads = c.path("num_attention_heads").asInt();
         String dtype = c.path("torch_dtype").asText("bfloat16");
+        JsonNode q = c.path("quantization_config");
+        boolean fp8 = fp8ByName || "fp8".equalsIgnoreCase(q.path("quant_method").asText())
+                || "fp8".equalsIgnoreCase(q.path("quant_algo").asText());
         return new ModelCard(id, hidden, c.path("num_hidden_layers").asInt(), heads,
                 c.path("num_key_value_heads").asInt(heads), c.path("head_dim").asInt(hidden / Math.max(heads, 1)),
                 c.path("intermediate_size").asInt(), c.path("vocab_size").asInt(),
-                c.path("tie_word_embeddings").asBoolean(false), dtype.contains("float32") ? 4 : 2);
+                c.path("tie_word_embeddings").asBoolean(false), dtype.contains("float32") ? 4 : 2, fp8);
     }
 
     public ModelCard {
@@ -62,6 +58,17 @@ public record ModelCard(String id, int hiddenSize, int layers, int heads, int kv
         }
     }
 
+    /** Returns this card under another id, as an FP8 checkpoint when {@code fp8}. */
+    ModelCard named(String newId, boolean fp8) {
+        return new ModelCard(newId, hiddenSize, layers, heads, kvHeads, headDim, intermediateSize, vocabSize,
+                tiedEmbeddings, dtypeBytes, fp8Checkpoint || fp8);
+    }
+
+    /** Returns the precision of the checkpoint as stored (FP8 weights for an FP8 checkpoint, 16-bit KV cache). */
+    public Precision checkpointPrecision() {
+        return new Precision(fp8Checkpoint, false);
+    }
+
     /** Returns the parameters of one transformer layer's linear layers (q, k, v, o, gate, up, down). */
     public long linearParamsPerLayer() {
         long q = (long) hiddenSize * heads * headDim;
@@ -71,14 +78,24 @@ public record ModelCard(String id, int hiddenSize, int layers, int heads, int kv
         return q + kv + o + mlp;
     }
 
-    /** Returns all parameters (layers + embeddings + LM head). */
-    public long parameters() {
-        return layers * linearParamsPerLayer() + (tiedEmbeddings ? 1L : 2L) * vocabSize * hiddenSize;
+    /** Returns the embedding and LM head parameters (one matrix when tied). */
+    public long embeddingParams() {
+        return (tiedEmbeddings ? 1L : 2L) * vocabSize * hiddenSize;
     }
 
-    /** Returns the weight bytes of the whole model. */
+    /** Returns all parameters (layers + embeddings + LM head). */
+    public long parameters() {
+        return layers * linearParamsPerLayer() + embeddingParams();
+    }
+
+    /** Returns the weight bytes of the whole model as stored in the checkpoint. */
     public long weightBytes() {
-        return parameters() * dtypeBytes;
+        return weightBytes(checkpointPrecision());
+    }
+
+    /** Returns the weight bytes of the whole model at precision {@code p} (embeddings and LM head stay 16-bit). */
+    public long weightBytes(Precision p) {
+        return layers * linearParamsPerLayer() * p.weightBytes(dtypeBytes) + embeddingParams() * dtypeBytes;
     }
 
     /** Returns KV heads held per GPU at TP {@code tp} (replicated when TP exceeds the KV heads). */
@@ -86,14 +103,24 @@ public record ModelCard(String id, int hiddenSize, int layers, int heads, int kv
         return (kvHeads + tp - 1) / tp;
     }
 
-    /** Returns KV-cache bytes per token on one TP rank. */
+    /** Returns KV-cache bytes per token on one TP rank with a 16-bit KV cache. */
     public long kvBytesPerTokenPerRank(int tp) {
-        return 2L * kvHeadsPerRank(tp) * headDim * layers * dtypeBytes;
+        return kvBytesPerTokenPerRank(tp, Precision.BF16);
     }
 
-    /** Returns KV-cache bytes per token of the whole model (what a prefill→decode handoff moves). */
+    /** Returns KV-cache bytes per token on one TP rank at precision {@code p}. */
+    public long kvBytesPerTokenPerRank(int tp, Precision p) {
+        return 2L * kvHeadsPerRank(tp) * headDim * layers * p.kvBytes(dtypeBytes);
+    }
+
+    /** Returns KV-cache bytes per token of the whole model with a 16-bit KV cache (what a handoff moves). */
     public long kvBytesPerToken() {
-        return 2L * kvHeads * headDim * layers * dtypeBytes;
+        return kvBytesPerToken(Precision.BF16);
+    }
+
+    /** Returns KV-cache bytes per token of the whole model at precision {@code p}. */
+    public long kvBytesPerToken(Precision p) {
+        return 2L * kvHeads * headDim * layers * p.kvBytes(dtypeBytes);
     }
 
     /** Returns the FLOPs of the linear layers and LM head per token (2 × parameters, attention excluded). */

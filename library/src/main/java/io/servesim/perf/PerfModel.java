@@ -45,32 +45,56 @@ public final class PerfModel {
     }
 
     /**
-     * Returns the step timer for workers of {@code tp} GPUs: for {@code perf_model: tables} (the default) the
-     * measured per-operator tables when the SKU has them and they cover the model's shapes, else the roofline ×
-     * efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial.
+     * Returns the step timer for workers of {@code tp} GPUs at the precision of {@code args}: for
+     * {@code perf_model: tables} (the default) the per-operator tables of the SKU (measured, or transferred from the
+     * nearest measured SKU, see {@link TableTransfer}) when they cover the model's shapes and precision, else the
+     * roofline × efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial. The
+     * decode part of a pass is further divided by {@code decode_speedup_ratio} ({@link DecodeSpeedupStepTimer}).
      */
     public StepTimer stepTimer(int tp, EngineArgs args) {
         if (args.perfModel() == PerfModelKind.POLYNOMIAL) {
-            return new PolynomialStepTimer(args.speedupRatio());
+            return DecodeSpeedupStepTimer.of(new PolynomialStepTimer(args.speedupRatio()), args.decodeSpeedupRatio());
         }
-        // timers are immutable: build each (TP, speed-up) once per JVM
-        return timers.computeIfAbsent(tp + "@" + args.speedupRatio(), k -> {
-            var tables = PerfTables.forSku(sku.name());
-            if (tables.isPresent() && TableStepTimer.covers(tables.get(), model, tp)) {
-                return new TableStepTimer(tables.get(), model, sku, tp, args.speedupRatio());
-            }
-            return new RooflineStepTimer(model, sku, tp, args.speedupRatio());
+        Precision precision = precision(args);
+        // timers are immutable: build each (TP, speed-ups, precision) once per JVM
+        return timers.computeIfAbsent(tp + "@" + args.speedupRatio() + "@" + args.decodeSpeedupRatio() + "@"
+                + precision.label(), k -> {
+            var tables = tables();
+            StepTimer base = tables.isPresent() && TableStepTimer.covers(tables.get(), model, tp, precision)
+                    ? new TableStepTimer(tables.get(), model, sku, tp, args.speedupRatio(), precision)
+                    : new RooflineStepTimer(model, sku, tp, args.speedupRatio(), precision);
+            return DecodeSpeedupStepTimer.of(base, args.decodeSpeedupRatio());
         });
     }
 
-    /** Returns the KV bytes per token held on one TP rank. */
+    /** Returns the SKU's performance tables: its own measured ones, or the nearest measured SKU's transferred. */
+    public java.util.Optional<PerfTables> tables() {
+        return TableTransfer.tablesFor(sku);
+    }
+
+    /** Returns the precision a worker runs at with {@code args} (engine args and the checkpoint). */
+    public Precision precision(EngineArgs args) {
+        return Precision.of(model, args);
+    }
+
+    /** Returns the KV bytes per token held on one TP rank (16-bit KV cache). */
     public long kvBytesPerTokenPerRank(int tp) {
         return model.kvBytesPerTokenPerRank(tp);
     }
 
-    /** Returns the KV bytes of one prompt token across all ranks (what a prefill→decode handoff moves). */
+    /** Returns the KV bytes per token held on one TP rank with the KV cache type of {@code args}. */
+    public long kvBytesPerTokenPerRank(int tp, EngineArgs args) {
+        return model.kvBytesPerTokenPerRank(tp, precision(args));
+    }
+
+    /** Returns the KV bytes of one prompt token across all ranks (what a prefill→decode handoff moves), 16-bit. */
     public long kvBytesPerToken() {
         return model.kvBytesPerToken();
+    }
+
+    /** Returns the KV bytes of one prompt token across all ranks with the KV cache type of {@code args}. */
+    public long kvBytesPerToken(EngineArgs args) {
+        return model.kvBytesPerToken(precision(args));
     }
 
     /** Returns the KV capacity model of a worker of {@code tp} GPUs. */

@@ -33,4 +33,10 @@ public record PolynomialStepTimer(double speedupRatio) implements StepTimer {
         }
         return ms / speedupRatio;
     }
+
+    @Override
+    public java.util.List<OperatorTime> explain(StepBatch batch) {
+        return java.util.List.of(new OperatorTime("step_ms", stepMs(batch) * speedupRatio,
+                "polynomial (reference mocker, ignores model, GPU and TP)"));
+    }
 }

@@ -1,5 +1,7 @@
 package io.servesim.perf;
 
+import java.util.List;
+
 /**
  * Prices one engine pass: how many milliseconds a worker of a fixed (model, GPU, TP) needs for a {@link StepBatch}.
  * Implementations are immutable, thread-safe and must not allocate in {@link #stepMs(StepBatch)}: it is the
@@ -9,4 +11,9 @@ package io.servesim.perf;
 public interface StepTimer {
     /** Returns the duration in ms of one pass over {@code batch}; 0 for an empty batch. */
     double stepMs(StepBatch batch);
+
+    /** Returns the parts of a pass over {@code batch} and where each number came from (not on the hot path). */
+    default List<OperatorTime> explain(StepBatch batch) {
+        return List.of(new OperatorTime("step_ms", stepMs(batch), getClass().getSimpleName()));
+    }
 }

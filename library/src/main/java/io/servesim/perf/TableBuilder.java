@@ -15,17 +15,27 @@ import java.util.TreeMap;
 /**
  * Builds servesim's performance tables of a GPU SKU from its public aiconfigurator measurements (shipped with
  * servesim for every SKU in {@link #shippedSkus()}, see {@link MeasurementSource}: {@code gemm_perf.bfloat16.csv},
- * {@code context_attention_perf.qwen3_32b_bf16.csv}, {@code generation_attention_perf.qwen3_32b_bf16.csv},
- * {@code custom_allreduce_perf.vllm_0.24.0.csv}).
+ * {@code gemm_perf.fp8.csv}, {@code context_attention_perf.<family>_<kv>.csv},
+ * {@code generation_attention_perf.<family>_<kv>.csv} for the Qwen3-32B and Llama-3.1-8B head layouts with BF16 and
+ * FP8 KV cache, {@code custom_allreduce_perf.vllm_0.24.0.csv}).
  *
  * <p>GEMM: for every linear layer shape (n, k) of the shipped models at TP 1, 2, 4 and 8 (qkv, o, gate/up, down,
  * LM head), the measured curve over m when the shape was measured, else the curve of the nearest measured shape
- * (in log n + log k) scaled by the ratio of n·k (weights streamed and FLOPs both scale with it). Attention: the
- * Qwen3-32B per-GPU head layouts as measured. All-reduce: the CUDA-graph custom all-reduce rows (what vLLM uses).
+ * (in log n + log k) scaled by the ratio of n·k (weights streamed and FLOPs both scale with it); the same for the
+ * per-tensor FP8 GEMMs of the layer shapes (the LM head stays BF16). Attention: the measured per-GPU head layouts
+ * (64/8, 32/4, 16/2, 8/1 and 32/8, 16/4, 8/2, 4/1), BF16 KV in {@code context_attention.csv} and
+ * {@code generation_attention.csv}, FP8 KV in the {@code *_fp8kv.csv} twins. All-reduce: the CUDA-graph custom
+ * all-reduce rows (what vLLM uses).
  */
 public final class TableBuilder {
     /** The file every set of measurements must hold. */
     static final String GEMM_BF16 = "gemm_perf.bfloat16.csv";
+    /** Per-tensor FP8 GEMM measurements (optional). */
+    static final String GEMM_FP8 = "gemm_perf.fp8.csv";
+    /** Measured attention head-layout families: Qwen3-32B / Llama-3.1-70B (64q/8kv) and Llama-3.1-8B (32q/8kv). */
+    static final List<String> HEAD_LAYOUT_FILES = List.of("qwen3_32b", "llama31_8b");
+    /** Index of the LM head in {@link #shapes}: it stays BF16 in FP8 checkpoints, so has no FP8 table. */
+    static final int LM_HEAD = 4;
 
     private TableBuilder() {
     }
@@ -62,22 +72,66 @@ public final class TableBuilder {
                     + " point it at a folder of aiconfigurator CSV extracts, or leave --from out to use the shipped data");
         }
         Files.createDirectories(out);
-        Map<Long, TreeMap<Integer, Double>> sites = new TreeMap<>();
-        for (String[] r : from.rows(GEMM_BF16)) {
-            sites.computeIfAbsent(PerfTables.key(Integer.parseInt(r[1]), Integer.parseInt(r[2])), k -> new TreeMap<>())
-                    .merge(Integer.parseInt(r[0]), Double.parseDouble(r[3]), (a, b) -> (a + b) / 2);
-        }
         Set<Long> shapes = new LinkedHashSet<>();
+        Set<Long> layerShapes = new LinkedHashSet<>();
         for (String id : ModelCard.KNOWN) {
             ModelCard m = ModelCard.of(id);
             for (int tp : new int[] {1, 2, 4, 8}) {
-                for (int[] s : shapes(m, tp)) {
-                    shapes.add(PerfTables.key(s[0], s[1]));
+                List<int[]> all = shapes(m, tp);
+                for (int i = 0; i < all.size(); i++) {
+                    shapes.add(PerfTables.key(all.get(i)[0], all.get(i)[1]));
+                    if (i < LM_HEAD) {
+                        layerShapes.add(PerfTables.key(all.get(i)[0], all.get(i)[1]));
+                    }
                 }
             }
         }
+        int measured = writeGemm(from.rows(GEMM_BF16), shapes, out.resolve(PerfTables.GEMM));
+        String fp8 = "";
+        if (from.has(GEMM_FP8)) {
+            int fp8Measured = writeGemm(from.rows(GEMM_FP8), layerShapes, out.resolve(PerfTables.GEMM_FP8));
+            fp8 = String.format(Locale.ROOT, ", %d FP8 GEMM shapes (%d measured)", layerShapes.size(), fp8Measured);
+        }
+        int layouts = 0;
+        for (String kv : new String[] {"bf16", "fp8kv"}) {
+            List<String[]> context = new ArrayList<>();
+            List<String[]> generation = new ArrayList<>();
+            for (String family : HEAD_LAYOUT_FILES) {
+                String name = "context_attention_perf." + family + "_" + kv + ".csv";
+                if (from.has(name)) {
+                    context.addAll(from.rows(name));
+                    generation.addAll(from.rows("generation_attention_perf." + family + "_" + kv + ".csv"));
+                }
+            }
+            if (context.isEmpty()) {
+                continue;
+            }
+            String suffix = kv.equals("bf16") ? "" : "_fp8kv";
+            copy(context, out.resolve("context_attention" + suffix + ".csv"),
+                    "num_heads,num_key_value_heads,isl,batch_size,latency_ms", new int[] {0, 1, 2, 3, 4}, null);
+            copy(generation, out.resolve("generation_attention" + suffix + ".csv"),
+                    "num_heads,num_key_value_heads,batch_size,kv_seq_tokens,latency_ms", new int[] {0, 1, 2, 5, 6}, null);
+            layouts = Math.max(layouts, (int) context.stream().map(r -> r[0] + "/" + r[1]).distinct().count());
+        }
+        copy(from.rows("custom_allreduce_perf.vllm_0.24.0.csv"), out.resolve(PerfTables.ALLREDUCE),
+                "num_gpus,message_size,latency_ms", new int[] {0, 1, 5}, r -> "vllm_graph".equals(r[2]));
+        return String.format(Locale.ROOT, "wrote %d GEMM shapes (%d measured, %d scaled from the nearest measured"
+                        + " shape)%s, attention for %d head layouts and all-reduce tables to %s", shapes.size(), measured,
+                shapes.size() - measured, fp8, layouts, out);
+    }
+
+    /**
+     * Writes the GEMM table of {@code shapes} from the measured rows ({@code m,n,k,latency_ms}); a shape that was not
+     * measured gets the curve of the nearest measured one scaled by the ratio of n·k. Returns the measured count.
+     */
+    private static int writeGemm(List<String[]> rows, Set<Long> shapes, Path file) throws IOException {
+        Map<Long, TreeMap<Integer, Double>> sites = new TreeMap<>();
+        for (String[] r : rows) {
+            sites.computeIfAbsent(PerfTables.key(Integer.parseInt(r[1]), Integer.parseInt(r[2])), k -> new TreeMap<>())
+                    .merge(Integer.parseInt(r[0]), Double.parseDouble(r[3]), (a, b) -> (a + b) / 2);
+        }
         int measured = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("gemm.csv"))) {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
             w.write("n,k,m,latency_ms,source\n");
             for (long shape : shapes) {
                 int n = (int) (shape >>> 32);
@@ -91,14 +145,7 @@ public final class TableBuilder {
                 }
             }
         }
-        copy(from.rows("context_attention_perf.qwen3_32b_bf16.csv"), out.resolve("context_attention.csv"),
-                "num_heads,num_key_value_heads,isl,batch_size,latency_ms", new int[] {0, 1, 2, 3, 4}, null);
-        copy(from.rows("generation_attention_perf.qwen3_32b_bf16.csv"), out.resolve("generation_attention.csv"),
-                "num_heads,num_key_value_heads,batch_size,kv_seq_tokens,latency_ms", new int[] {0, 1, 2, 5, 6}, null);
-        copy(from.rows("custom_allreduce_perf.vllm_0.24.0.csv"), out.resolve("allreduce.csv"),
-                "num_gpus,message_size,latency_ms", new int[] {0, 1, 5}, r -> "vllm_graph".equals(r[2]));
-        return String.format(Locale.ROOT, "wrote %d GEMM shapes (%d measured, %d scaled from the nearest measured"
-                + " shape), attention and all-reduce tables to %s", shapes.size(), measured, shapes.size() - measured, out);
+        return measured;
     }
 
     /** Returns the (n, k) of each linear layer of {@code m} at TP {@code tp}: qkv, o, gate/up, down, LM head. */

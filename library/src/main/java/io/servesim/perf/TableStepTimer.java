@@ -29,6 +29,9 @@ public final class TableStepTimer implements StepTimer {
     private final double normBytesPerToken;
     private final double actBytesPerToken;
     private final double speedup;
+    private final Precision precision;
+    private final String source;
+    private final String headLayout;
     /** Per-layer GEMM + all-reduce + norm/activation ms by token count, precomputed up to {@link #TOKEN_LIMIT}. */
     private final double[] layerByTokens;
     /** LM head ms by sequence count up to {@link #SEQ_LIMIT}. */
@@ -38,20 +41,35 @@ public final class TableStepTimer implements StepTimer {
     static final int TOKEN_LIMIT = 16384;
     static final int SEQ_LIMIT = 1024;
 
-    /** Resolves the tables of {@code model} at TP {@code tp}; fails if a needed GEMM shape is not tabulated. */
+    /** Resolves the tables of {@code model} at TP {@code tp} at the checkpoint's precision. */
     public TableStepTimer(PerfTables tables, ModelCard model, GpuSku sku, int tp, double speedupRatio) {
+        this(tables, model, sku, tp, speedupRatio, model.checkpointPrecision());
+    }
+
+    /**
+     * Resolves the tables of {@code model} at TP {@code tp} and precision {@code precision} (FP8 GEMM tables for the
+     * layer GEMMs with FP8 weights, FP8-KV attention tables with an FP8 KV cache); fails if a needed table is missing.
+     */
+    public TableStepTimer(PerfTables tables, ModelCard model, GpuSku sku, int tp, double speedupRatio,
+                          Precision precision) {
         List<int[]> shapes = TableBuilder.shapes(model, tp);
         layerGemms = new Curve[4];
         for (int i = 0; i < 4; i++) {
-            layerGemms[i] = require(tables.gemm(shapes.get(i)[0], shapes.get(i)[1]), shapes.get(i), model, tp);
+            layerGemms[i] = require(tables.gemm(shapes.get(i)[0], shapes.get(i)[1], precision.fp8Weights()),
+                    shapes.get(i), model, tp);
         }
         lmHead = require(tables.gemm(shapes.get(4)[0], shapes.get(4)[1]), shapes.get(4), model, tp);
         int hr = model.heads() / tp;
         int gr = model.kvHeadsPerRank(tp);
-        int[] layout = closestLayout(tables.headLayouts(), hr, gr);
-        context = tables.contextAttention(layout[0], layout[1]);
+        boolean fp8Kv = precision.fp8KvCache();
+        int[] layout = closestLayout(tables.headLayouts(fp8Kv), hr, gr);
+        if (layout == null) {
+            throw new IllegalArgumentException("no " + (fp8Kv ? "FP8-KV " : "") + "attention tables ("
+                    + tables.provenance() + ")");
+        }
+        context = tables.contextAttention(layout[0], layout[1], fp8Kv);
         contextScale = (double) hr / layout[0];
-        TreeMap<Double, Curve> gen = tables.generationAttention(layout[0], layout[1]);
+        TreeMap<Double, Curve> gen = tables.generationAttention(layout[0], layout[1], fp8Kv);
         kvLengths = gen.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         generation = gen.values().toArray(new Curve[0]);
         generationScale = (double) gr / layout[1];
@@ -65,6 +83,9 @@ public final class TableStepTimer implements StepTimer {
         normBytesPerToken = 8.0 * model.hiddenSize() * model.dtypeBytes() / 2;
         actBytesPerToken = 3.0 * model.intermediateSize() / tp * model.dtypeBytes();
         speedup = speedupRatio;
+        this.precision = precision;
+        source = tables.provenance();
+        headLayout = layout[0] + "q/" + layout[1] + "kv";
         layerByTokens = new double[TOKEN_LIMIT + 1];
         for (int t = 1; t <= TOKEN_LIMIT; t++) {
             layerByTokens[t] = layerTokenMs(t);
@@ -126,10 +147,21 @@ public final class TableStepTimer implements StepTimer {
         return sequences <= SEQ_LIMIT ? lmHeadBySeqs[sequences] : lmHead.at(sequences);
     }
 
-    /** Returns true when the tables cover every GEMM shape of {@code model} at TP {@code tp}. */
+    /** Returns true when the tables cover every GEMM shape of {@code model} at TP {@code tp} (16-bit). */
     public static boolean covers(PerfTables tables, ModelCard model, int tp) {
-        return !tables.headLayouts().isEmpty() && (tp == 1 || tables.allReduce(tp) != null)
-                && TableBuilder.shapes(model, tp).stream().allMatch(s -> tables.gemm(s[0], s[1]) != null);
+        return covers(tables, model, tp, Precision.BF16);
+    }
+
+    /** Returns true when the tables cover every operator of {@code model} at TP {@code tp} and {@code precision}. */
+    public static boolean covers(PerfTables tables, ModelCard model, int tp, Precision precision) {
+        List<int[]> shapes = TableBuilder.shapes(model, tp);
+        for (int i = 0; i < shapes.size(); i++) {
+            boolean fp8 = precision.fp8Weights() && i < TableBuilder.LM_HEAD;
+            if (tables.gemm(shapes.get(i)[0], shapes.get(i)[1], fp8) == null) {
+                return false;
+            }
+        }
+        return !tables.headLayouts(precision.fp8KvCache()).isEmpty() && (tp == 1 || tables.allReduce(tp) != null);
     }
 
     private static Curve require(Curve c, int[] shape, ModelCard m, int tp) {
@@ -196,6 +228,26 @@ public final class TableStepTimer implements StepTimer {
         double b = Math.log(generation[hi].at(batchSize));
         double t = (Math.log(context) - Math.log(kvLengths[lo])) / (Math.log(kvLengths[hi]) - Math.log(kvLengths[lo]));
         return Math.exp(a + t * (b - a));
+    }
+
+    /** Returns the parts of a pass with where each number came from, for {@code perf step}. */
+    @Override
+    public List<OperatorTime> explain(StepBatch batch) {
+        long tokens = batch.totalTokens();
+        String gemmTable = precision.fp8Weights() ? "FP8 GEMM table" : "BF16 GEMM table";
+        String attention = (precision.fp8KvCache() ? "FP8-KV" : "BF16-KV") + " attention table " + headLayout;
+        return List.of(
+                new OperatorTime("gemm_ms", gemmMs(tokens) * layers, source + ", " + gemmTable),
+                new OperatorTime("context_attention_ms", prefillAttentionMs(batch) * layers, source + ", " + attention),
+                new OperatorTime("generation_attention_ms",
+                        decodeAttentionMs(batch.decodeCount(), batch.decodeMeanContext()) * layers,
+                        source + ", " + attention),
+                new OperatorTime("allreduce_ms", allReduceMs(tokens) * layers, source + ", custom all-reduce table"),
+                new OperatorTime("norms_activations_ms", normsActivationsMs(tokens) * layers,
+                        "roofline (memory-bound, 80% of HBM bandwidth + 3 µs)"),
+                new OperatorTime("lm_head_ms", lmHeadMs(batch.prefillCount() + batch.decodeCount()),
+                        source + ", BF16 GEMM table"),
+                new OperatorTime("pass_overhead_ms", RooflineStepTimer.PASS_OVERHEAD_MS, "fixed per pass"));
     }
 
     /** Returns the per-layer parts of a pass (GEMMs, attention, all-reduce, other) in ms, for explanations. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -19,7 +20,9 @@ import tech.tablesaw.api.Table;
  * ({@code router_mode, overlap_score_credit, prefill_load_scale}), {@code total_gpus_used},
  * {@code output_throughput_tok_s}, {@code output_throughput_tok_s_per_gpu}, {@code prefix_cache_reused_ratio},
  * the mean latencies, every other replay metric, the pool figures, then {@code score, objective, feasible,
- * violation_penalty, violations}. {@code wall_time_ms} is left out so tables depend only on the spec.
+ * violation_penalty, violations} and, when the sweep groups identical results, {@code same_as} (the router setting of
+ * the first visited state with the same topology and identical results, empty for that state itself).
+ * {@code wall_time_ms} is left out so tables depend only on the spec.
  */
 public final class ResultTables {
     /** Metrics placed right after the topology columns, in this order. */
@@ -31,6 +34,20 @@ public final class ResultTables {
 
     /** Returns a table with one row per record, in the given order. */
     public static Table of(String name, List<EvaluatedState> records, boolean aggregated, String objective) {
+        return of(name, records, aggregated, objective, null);
+    }
+
+    /** Returns a table with one row per record and a {@code same_as} column filled by {@code sameAs} (if not null). */
+    public static Table of(String name, List<EvaluatedState> records, boolean aggregated, String objective,
+                           Function<EvaluatedState, String> sameAs) {
+        Table t = columns(name, records, aggregated, objective);
+        if (sameAs != null) {
+            t.addColumns(StringColumn.create("same_as", records.stream().map(sameAs)));
+        }
+        return t;
+    }
+
+    private static Table columns(String name, List<EvaluatedState> records, boolean aggregated, String objective) {
         Table t = Table.create(name);
         if (aggregated) {
             t.addColumns(IntColumn.create("tp", records.stream().mapToInt(r -> r.state().tp()).toArray()),

@@ -21,6 +21,8 @@ public final class Defaults {
     public static final double GPU_MEMORY_UTILIZATION = 0.92;
     /** Divides every simulated pass time (1.0 = as modelled). */
     public static final double SPEEDUP_RATIO = 1.0;
+    /** Further divides the decode part of every pass (the original mocker's decode_speedup_ratio; 1.0 = as modelled). */
+    public static final double DECODE_SPEEDUP_RATIO = 1.0;
     public static final PerfModelKind PERF_MODEL = PerfModelKind.TABLES;
     /**
      * The backend whose engine overheads apply when {@code ttft_overhead_ms} / {@code step_overhead_ms} are unset
@@ -63,6 +65,22 @@ public final class Defaults {
     public static final Double ROUTER_QUEUE_THRESHOLD = 16.0;
     /** Overlap credit decay with the worker's extra queued prefill (0 = off, the original default). */
     public static final double OVERLAP_SCORE_CREDIT_DECAY = 0.0;
+
+    // --- fidelity (servesim fidelity: replaying measured rows) ---
+    /** Measured requests per closed-loop client: aiconfigurator's generated aiperf benchmark runs 20 × c. */
+    public static final int FIDELITY_REQUESTS_PER_CLIENT = 20;
+    /** Measured requests per client in the replays of {@code servesim fidelity --fit} (quicker than a full run). */
+    public static final int FIDELITY_FIT_REQUESTS_PER_CLIENT = 5;
+    /** Warm-up requests per client, left out of the metrics: the same benchmark's 2 × c. */
+    public static final int FIDELITY_WARMUP_PER_CLIENT = 2;
+    /** Length spread (stddev / mean) that keeps replayed requests from marching in lock-step. */
+    public static final double FIDELITY_LENGTH_STDDEV_FRACTION = 0.05;
+    /** Client start window of fidelity replays, in units of one request's estimated decode time. */
+    public static final double FIDELITY_RAMP_UP_DECODE_TIMES = 1.0;
+    /** vLLM's default KV block size on CUDA. */
+    public static final int FIDELITY_BLOCK_SIZE = 16;
+    /** The benchmark's {@code --random-seed}. */
+    public static final long FIDELITY_SEED = 100;
 
     // --- sweep ---
     public static final Objective OBJECTIVE = Objective.THROUGHPUT;

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.List;
 
 /**
  * Settings of one vLLM-like worker, with vLLM's snake_case keys in JSON/YAML. Immutable; create with
  * {@link #builder()} (defaults in {@link Defaults}). {@code numGpuBlocks} and {@code tensorParallelSize} are optional
- * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP. {@code ttft_overhead_ms}
- * and {@code step_overhead_ms} are optional too: when absent the backend's defaults ({@link EngineOverheads}) apply.
+ * pins: when absent the KV capacity is estimated per TP shape and the sweep chooses the TP;
+ * {@code tensorParallelSizes} (e.g. {@code [1, 2, 4]}) restricts the TP shapes the sweep tries instead of pinning one.
+ * Pass times are divided by {@code speedupRatio}; the decode part of a pass also by {@code decodeSpeedupRatio}.
+ * {@code ttft_overhead_ms} and {@code step_overhead_ms} are optional too: when absent the backend's defaults
+ * ({@link EngineOverheads}) apply. {@code dtype}, {@code quantization} and {@code kv_cache_dtype} (absent =
+ * {@code auto}: as the checkpoint says) set the precision of weights and KV cache with vLLM's names and meanings.
  */
 @JsonDeserialize(builder = EngineArgs.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +32,12 @@ public record EngineArgs(
         @JsonProperty("speedup_ratio") double speedupRatio,
         @JsonProperty("kv_transfer_bandwidth_gbps") Double kvTransferBandwidthGbps,
         @JsonProperty("ttft_overhead_ms") Double ttftOverheadMs,
-        @JsonProperty("step_overhead_ms") Double stepOverheadMs) {
+        @JsonProperty("step_overhead_ms") Double stepOverheadMs,
+        @JsonProperty("dtype") Dtype dtype,
+        @JsonProperty("quantization") Quantization quantization,
+        @JsonProperty("kv_cache_dtype") KvCacheDtype kvCacheDtype,
+        @JsonProperty("tensor_parallel_sizes") List<Integer> tensorParallelSizes,
+        @JsonProperty("decode_speedup_ratio") double decodeSpeedupRatio) {
 
     static final String SECTION = "engineArgs";
 
@@ -44,6 +54,25 @@ public record EngineArgs(
         if (tensorParallelSize != null && !(tensorParallelSize >= 1 && Integer.bitCount(tensorParallelSize) == 1)) {
             throw SpecException.of(SECTION, "tensor_parallel_size", tensorParallelSize, "allowed: a power of two >= 1 (1, 2, 4, 8)");
         }
+        if (tensorParallelSizes != null) {
+            if (tensorParallelSizes.isEmpty()) {
+                throw SpecException.of(SECTION, "tensor_parallel_sizes", "[]",
+                        "allowed: a non-empty list of powers of two (1, 2, 4, 8)");
+            }
+            for (int i = 0; i < tensorParallelSizes.size(); i++) {
+                Integer tp = tensorParallelSizes.get(i);
+                if (tp == null || !(tp >= 1 && Integer.bitCount(tp) == 1)) {
+                    throw SpecException.of(SECTION, "tensor_parallel_sizes[" + i + "]", tp,
+                            "allowed: a power of two >= 1 (1, 2, 4, 8)");
+                }
+            }
+            if (tensorParallelSize != null) {
+                throw SpecException.because(SECTION, "tensor_parallel_sizes", "is set together with "
+                        + "tensor_parallel_size; pin one TP or list the TPs to try, not both");
+            }
+            tensorParallelSizes = List.copyOf(new java.util.TreeSet<>(tensorParallelSizes));
+        }
+        Checks.positiveFinite(SECTION, "decode_speedup_ratio", decodeSpeedupRatio);
         Checks.required(SECTION, "perf_model", perfModel);
         Checks.positiveFinite(SECTION, "speedup_ratio", speedupRatio);
         if (kvTransferBandwidthGbps != null) {
@@ -95,7 +124,9 @@ public record EngineArgs(
                 .enableChunkedPrefill(enableChunkedPrefill).gpuMemoryUtilization(gpuMemoryUtilization)
                 .workerType(workerType).tensorParallelSize(tensorParallelSize).perfModel(perfModel)
                 .speedupRatio(speedupRatio).kvTransferBandwidthGbps(kvTransferBandwidthGbps)
-                .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs);
+                .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs).dtype(dtype)
+                .quantization(quantization).kvCacheDtype(kvCacheDtype)
+                .tensorParallelSizes(tensorParallelSizes).decodeSpeedupRatio(decodeSpeedupRatio);
     }
 
     /** Returns a copy with another worker type. */
@@ -125,6 +156,11 @@ public record EngineArgs(
         private Double kvTransferBandwidthGbps;
         private Double ttftOverheadMs;
         private Double stepOverheadMs;
+        private Dtype dtype;
+        private Quantization quantization;
+        private KvCacheDtype kvCacheDtype;
+        private List<Integer> tensorParallelSizes;
+        private double decodeSpeedupRatio = Defaults.DECODE_SPEEDUP_RATIO;
 
         private Builder() {
         }
@@ -172,12 +208,30 @@ public record EngineArgs(
         /** Sets the host time added to every engine pass, ms (null = the backend's default). */
         @JsonProperty("step_overhead_ms")
         public Builder stepOverheadMs(Double v) { stepOverheadMs = v; return this; }
+        @JsonProperty("tensor_parallel_sizes")
+        public Builder tensorParallelSizes(List<Integer> v) { tensorParallelSizes = v; return this; }
+
+        @JsonProperty("decode_speedup_ratio")
+        public Builder decodeSpeedupRatio(double v) { decodeSpeedupRatio = v; return this; }
+
+        /** Sets vLLM's {@code dtype} (null = auto: the checkpoint's). */
+        @JsonProperty("dtype")
+        public Builder dtype(Dtype v) { dtype = v; return this; }
+
+        /** Sets vLLM's {@code quantization} (null = as the checkpoint). */
+        @JsonProperty("quantization")
+        public Builder quantization(Quantization v) { quantization = v; return this; }
+
+        /** Sets vLLM's {@code kv_cache_dtype} (null = auto: the model's 16-bit type). */
+        @JsonProperty("kv_cache_dtype")
+        public Builder kvCacheDtype(KvCacheDtype v) { kvCacheDtype = v; return this; }
 
         /** Returns the validated record. */
         public EngineArgs build() {
             return new EngineArgs(blockSize, enablePrefixCaching, numGpuBlocks, maxNumSeqs, maxNumBatchedTokens,
                     enableChunkedPrefill, gpuMemoryUtilization, workerType, tensorParallelSize, perfModel,
-                    speedupRatio, kvTransferBandwidthGbps, ttftOverheadMs, stepOverheadMs);
+                    speedupRatio, kvTransferBandwidthGbps, ttftOverheadMs, stepOverheadMs, dtype, quantization,
+                    kvCacheDtype, tensorParallelSizes, decodeSpeedupRatio);
         }
     }
 }

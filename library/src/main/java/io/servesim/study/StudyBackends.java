@@ -23,7 +23,7 @@ public final class StudyBackends {
             }
         }
         throw new IllegalArgumentException("--spark " + master + ": the Spark module is not on the class path. Build"
-                + " it once with `mvn -B -pl library/spark -am -DskipTests package` (downloads Apache Spark) and run"
+                + " it once with `./mvnw -B -pl library/spark -am -DskipTests package` (downloads Apache Spark) and run"
                 + " ./servesim study ... --spark " + master + " (or spark-submit, see README); without --spark the"
                 + " study runs in this process");
     }

@@ -2,10 +2,8 @@ package io.servesim.workload;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Statistics of a Mooncake-style trace, computed in one streaming pass: requests, time span, arrival rate, input and
@@ -22,7 +20,7 @@ public record TraceStats(long requests, double spanMs, double arrivalRatePerS, M
         int n = 0;
         double first = Double.NaN;
         double last = 0;
-        Set<Long> seen = new HashSet<>();
+        LongHashSet seen = new LongHashSet(1 << 16);
         long blocks = 0;
         long reused = 0;
         long tokens = 0;

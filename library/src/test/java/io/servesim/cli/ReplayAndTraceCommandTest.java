@@ -36,6 +36,23 @@ class ReplayAndTraceCommandTest {
     }
 
     @Test
+    void replayPrintsTheFirstRoutingDecisionsWithTheirCostTerms(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("small.yaml");
+        Files.writeString(spec, Specs.exampleText(Specs.DEFAULT_EXAMPLE).replace("isl: 32768", "isl: 4096")
+                .replace("requestCount: 5000", "requestCount: 50").replace("concurrency: 200", "concurrency: 8"));
+        assertThat(run("replay", "--spec", spec.toString(), "--prefill-tp", "2", "--decode-tp", "1",
+                "--prefill-workers", "2", "--decode-workers", "2", "--overlap-credit", "1", "--prefill-load-scale", "1",
+                "--decisions", "3")).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("first 3 routing decisions");
+        // the first request goes to an empty prefill pool: prefill blocks = 4096 / 512 = 8 on both workers,
+        // decode blocks 0 (the prefill router ignores them), no credit → cost 1 × 8 = 8, tie to worker 0
+        assertThat(text).contains("t=0.0 ms  prefill router  request 0 -> worker 0");
+        assertThat(text).containsPattern("\\*\\s+0\\s+0\\s+8\\.00\\s+0\\.00\\s+1\\.000\\s+0\\.00\\s+0\\.00\\s+8\\.00");
+        assertThat(text.lines().filter(l -> l.startsWith("t=")).count()).isEqualTo(3);
+    }
+
+    @Test
     void replayNeedsTheTopologyFlags() {
         assertThat(run("replay", "--prefill-tp", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("--decode-tp");
@@ -60,7 +77,7 @@ class ReplayAndTraceCommandTest {
     void perfCommandsPrintTheBreakdownAndCapacity() {
         assertThat(run("perf", "step", "--tp", "2", "--prefill-tokens", "4096", "--decode-batch", "64", "--context",
                 "8192")).isZero();
-        assertThat(out.toString()).contains("gemm_ms").contains("allreduce_ms").contains("measured h200_sxm tables");
+        assertThat(out.toString()).contains("gemm_ms").contains("allreduce_ms").contains("tables measured on h200_sxm");
         assertThat(run("perf", "capacity", "--tp", "4")).isZero();
         assertThat(out.toString()).contains("num_gpu_blocks      3533");
     }

@@ -54,7 +54,7 @@ class StudyCommandTest {
         int code = cli.run("study", "--spec", studyFile("", "").toString(), "--spark", "local[2]");
         assertThat(code).isEqualTo(2);
         assertThat(cli.err.toString()).contains("the Spark module is not on the class path")
-                .contains("mvn -B -pl library/spark -am");
+                .contains("./mvnw -B -pl library/spark -am");
     }
 
     @Test

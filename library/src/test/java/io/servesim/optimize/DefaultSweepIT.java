@@ -54,7 +54,7 @@ class DefaultSweepIT {
     @Test
     void defaultSweepFillsTheBudgetAndWritesItsFiles() throws Exception {
         assertThat(exitCode).as(printed).isZero();
-        assertThat(printed).contains("Best feasible:").contains("Top 10 feasible states:");
+        assertThat(printed).contains("Best feasible:").contains("Top 10 feasible results (");
         for (String f : new String[] {"evaluated.csv", "feasible.csv", "pareto.csv", "evaluated.parquet", "best.json"}) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }

@@ -6,6 +6,8 @@ import io.servesim.kernel.render.ReplayView;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.LocalEvaluator;
+import io.servesim.report.DecisionText;
+import io.servesim.router.DecisionRecorder;
 import io.servesim.spec.ReplayOptimizeSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,8 @@ public final class ReplayMagic extends Magic {
     @Option(names = "--spec", paramLabel = "FILE") Path specFile;
     @Mixin DeploymentOptions deployment;
     @Option(names = "--as", paramLabel = "VAR") String as;
+    @Option(names = "--decisions", paramLabel = "N",
+            description = "Also print the first N routing decisions with the KV router's cost terms") int decisions;
 
     @Override
     protected Object run(MagicContext ctx, String body) {
@@ -32,7 +36,11 @@ public final class ReplayMagic extends Magic {
         } catch (IllegalArgumentException e) {
             throw new CellError("UsageError", List.of(e.getMessage(), "", usage()));
         }
-        ReplayMetrics m = new LocalEvaluator(spec).replay(state, true);
+        DecisionRecorder recorder = decisions > 0 ? new DecisionRecorder(decisions) : null;
+        ReplayMetrics m = new LocalEvaluator(spec).replay(state, true, null, recorder);
+        if (recorder != null) {
+            ctx.println(DecisionText.format(recorder.decisions()));
+        }
         if (as != null) {
             ctx.bind(as, m);
         }

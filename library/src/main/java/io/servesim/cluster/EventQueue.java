@@ -1,0 +1,70 @@
+package io.servesim.cluster;
+
+import java.util.Arrays;
+
+/**
+ * The run's pending events as a binary min-heap ordered by time, then creation order (the order of
+ * {@link Event#compareTo}), with the comparison written out so the hot loop makes no interface calls. Not
+ * thread-safe.
+ */
+final class EventQueue {
+    private Event[] heap = new Event[64];
+    private int size;
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Returns the earliest event without removing it; the queue must not be empty. */
+    Event peek() {
+        return heap[0];
+    }
+
+    void add(Event e) {
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            Event p = heap[parent];
+            if (!before(e, p)) {
+                break;
+            }
+            heap[i] = p;
+            i = parent;
+        }
+        heap[i] = e;
+    }
+
+    /** Removes and returns the earliest event; the queue must not be empty. */
+    Event poll() {
+        Event top = heap[0];
+        Event last = heap[--size];
+        heap[size] = null;
+        if (size > 0) {
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                Event c = heap[child];
+                int right = child + 1;
+                if (right < size && before(heap[right], c)) {
+                    child = right;
+                    c = heap[child];
+                }
+                if (!before(c, last)) {
+                    break;
+                }
+                heap[i] = c;
+                i = child;
+            }
+            heap[i] = last;
+        }
+        return top;
+    }
+
+    private static boolean before(Event a, Event b) {
+        return a.timeMs < b.timeMs || (a.timeMs == b.timeMs && a.order < b.order);
+    }
+}
