@@ -112,6 +112,7 @@ final class SweepCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         Export.writeAll(result, dir, spec.workload().arrivalSeed());
+        io.servesim.report.HtmlReport.writeSweep(result, dir);
         if (json) {
             outw.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Export.best(result, spec.workload().arrivalSeed())));
@@ -153,7 +154,7 @@ final class SweepCommand implements Callable<Integer> {
             outw.print(TextTables.format(grouped, columns, top));
         }
         outw.println();
-        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv)");
+        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv, report.html)");
         outw.flush();
         return 0;
     }

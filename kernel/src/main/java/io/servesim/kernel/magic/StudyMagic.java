@@ -1,8 +1,8 @@
 package io.servesim.kernel.magic;
 
 import io.servesim.kernel.CellError;
-import io.servesim.kernel.render.Html;
-import io.servesim.kernel.render.PlotlyHtml;
+import io.servesim.report.Html;
+import io.servesim.report.PlotlyHtml;
 import io.servesim.spec.Defaults;
 import io.servesim.study.StudyBackend;
 import io.servesim.study.StudyBackends;
