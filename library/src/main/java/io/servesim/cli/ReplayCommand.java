@@ -56,6 +56,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Replay N more times and report the time per replay (default: ${DEFAULT-VALUE})")
     int bench;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write a self-contained report.html into DIR"
+            + " (default: none)")
+    Path outDir;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on a terminal)")
     boolean noProgress;
 
@@ -78,10 +82,14 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--decisions is " + decisions + "; allowed: a count >= 0");
         }
         DecisionRecorder recorder = decisions > 0 ? new DecisionRecorder(decisions) : null;
-        ReplayMetrics m = evaluator.replay(state, false,
+        ReplayMetrics m = evaluator.replay(state, outDir != null,
                 f -> bar.update(Math.round(f * 1000), 1000, String.format(Locale.ROOT, "%.0f%% of requests done", 100 * f)),
                 recorder);
         bar.finish();
+        if (outDir != null) {
+            Path report = io.servesim.report.HtmlReport.writeReplay(spec, state.label(), m, outDir);
+            command.commandLine().getErr().println("report written to " + report);
+        }
         if (bench > 0) {
             long start = System.nanoTime();
             for (int i = 0; i < bench; i++) {

@@ -52,6 +52,9 @@ final class SpecCommand implements Runnable {
                     ReplayOptimizeSpec s = Specs.read(file);
                     // model and GPU names are checked against the performance model's registries
                     io.servesim.perf.PerfModel.of(s.engine().model(), s.hardware().gpuSku());
+                    for (String w : warnings(s)) {
+                        err.println(file + ": warning: " + w);
+                    }
                     if (quiet || files.size() > 1) {
                         out.println("# " + file + ": valid");
                     }
@@ -69,6 +72,15 @@ final class SpecCommand implements Runnable {
                 }
             }
             return status;
+        }
+
+        /** Deprecated fields and pins beyond GPU memory; a space the sweep would reject is the sweep's to report. */
+        private static java.util.List<String> warnings(ReplayOptimizeSpec s) {
+            try {
+                return new io.servesim.optimize.SearchSpace(s).warnings();
+            } catch (IllegalArgumentException spaceProblem) {
+                return s.router().warnings();
+            }
         }
     }
 

@@ -153,7 +153,7 @@ final class SweepCommand implements Callable<Integer> {
             outw.print(TextTables.format(grouped, columns, top));
         }
         outw.println();
-        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv)");
+        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv, report.html)");
         outw.flush();
         return 0;
     }

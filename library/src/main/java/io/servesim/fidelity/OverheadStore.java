@@ -35,10 +35,10 @@ public final class OverheadStore {
             entry.put("ttft_overhead_ms", fit.ttftOverheadMs());
             entry.put("step_overhead_ms", fit.stepOverheadMs());
             entry.put("source", String.format(Locale.ROOT, "no public figure; fitted by `servesim fidelity --fit`"
-                    + " (Levenberg-Marquardt least squares on relative TTFT and TPOT errors, commons-math3) on %s,"
-                    + " %d rows replayed with the standard fidelity method; MAPE with these values: TTFT %.1f%%,"
-                    + " TPOT %.1f%%", dataset, fit.rows(), fit.accuracy().mapeTtftPct(),
-                    fit.accuracy().mapeTpotPct()));
+                    + " (least squares on relative TTFT and TPOT errors: Gauss-Newton, each step solved by commons-math3"
+                    + " Levenberg-Marquardt) on %s, %d rows replayed with %d × c requests per row; MAPE with these"
+                    + " values: TTFT %.1f%%, TPOT %.1f%%", dataset, fit.rows(), Defaults.FIDELITY_FIT_REQUESTS_PER_CLIENT,
+                    fit.accuracy().mapeTtftPct(), fit.accuracy().mapeTpotPct()));
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }

@@ -87,6 +87,30 @@ public final class ResultTables {
         return t;
     }
 
+    /**
+     * Returns the headline view of {@code records}: deployment, router, GPUs, throughput per GPU, mean TTFT, TPOT and
+     * e2e latency, prefix reuse, feasibility and score, with readable headers ({@link #of} has every column).
+     */
+    public static Table headline(String name, List<EvaluatedState> records) {
+        return Table.create(name,
+                StringColumn.create("deployment", records.stream().map(r -> labelPart(r, 0))),
+                StringColumn.create("router", records.stream().map(r -> labelPart(r, 1))),
+                IntColumn.create("GPUs", records.stream().mapToInt(r -> r.state().totalGpusUsed()).toArray()),
+                DoubleColumn.create("output tok/s per GPU", records.stream().mapToDouble(EvaluatedState::outputThroughputPerGpu)),
+                DoubleColumn.create("mean TTFT (ms)", records.stream().mapToDouble(r -> r.metric("mean_ttft_ms"))),
+                DoubleColumn.create("mean TPOT (ms)", records.stream().mapToDouble(r -> r.metric("mean_tpot_ms"))),
+                DoubleColumn.create("mean e2e (ms)", records.stream().mapToDouble(r -> r.metric("mean_e2e_latency_ms"))),
+                DoubleColumn.create("prefix reuse", records.stream().mapToDouble(r -> r.metric("prefix_cache_reused_ratio"))),
+                BooleanColumn.create("feasible", records.stream().map(EvaluatedState::feasible).toList()),
+                DoubleColumn.create("score", records.stream().mapToDouble(EvaluatedState::score)));
+    }
+
+    private static String labelPart(EvaluatedState r, int part) {
+        String label = r.state().label();
+        int comma = label.indexOf(", ");
+        return comma < 0 ? (part == 0 ? label : "") : part == 0 ? label.substring(0, comma) : label.substring(comma + 2);
+    }
+
     private static List<String> otherMetrics() {
         Set<String> names = new LinkedHashSet<>(MetricNames.all());
         names.removeAll(HEADLINE);

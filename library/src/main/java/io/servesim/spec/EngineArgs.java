@@ -212,6 +212,7 @@ public record EngineArgs(
         /** Sets the host time added to every engine pass, ms (null = the backend's default). */
         @JsonProperty("step_overhead_ms")
         public Builder stepOverheadMs(Double v) { stepOverheadMs = v; return this; }
+
         @JsonProperty("tensor_parallel_sizes")
         public Builder tensorParallelSizes(List<Integer> v) { tensorParallelSizes = v; return this; }
 

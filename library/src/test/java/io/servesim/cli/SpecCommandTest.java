@@ -30,6 +30,14 @@ class SpecCommandTest {
     }
 
     @Test
+    void validateWarnsAboutTheParityPinAndStillAcceptsIt() {
+        assertThat(run("spec", "validate", "../notebooks/specs/dynamo-parity.yaml")).isZero();
+        assertThat(err.toString()).contains("dynamo-parity.yaml: warning: engine.basePrefillEngineArgs.num_gpu_blocks"
+                + " is 20000 but GPU memory holds only TP1: 510, TP2: 1519, TP4: 3533");
+        assertThat(err.toString()).contains("engine.baseDecodeEngineArgs.num_gpu_blocks is 20000");
+    }
+
+    @Test
     void validateReportsTheBadFieldWithExitCode2(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, Specs.exampleText(Specs.DEFAULT_EXAMPLE).replace("sharedPrefixRatio: 0.5",
