@@ -9,8 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the installed kernelspec with Debian's jupyter_client and checks the kernel's replies and MIME bundles:
- * code, printing, compile and runtime errors, magics and their usage errors, tables, offline charts, completion,
- * interrupting a sweep, large output and restart (see src/test/python/kernel_protocol_check.py).
+ * code, printing, compile and runtime errors (exception names, cell line numbers, trimmed frames), magics and their
+ * usage errors, the sweep's spec checks, tables, offline charts that survive a re-run + save + reload (drawn by headless
+ * Chromium), display handles, %maven/%jars/%load, completion and inspection, interrupts (error reply, queue aborted),
+ * System.exit trapped, result cap, history and stdin requests, large output and restart
+ * (see src/test/python/kernel_protocol_check.py).
  */
 class KernelProtocolIT {
     @Test

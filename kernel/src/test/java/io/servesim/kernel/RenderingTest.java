@@ -3,8 +3,8 @@ package io.servesim.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.servesim.kernel.render.HtmlTables;
-import io.servesim.kernel.render.PlotlyHtml;
+import io.servesim.report.HtmlTables;
+import io.servesim.report.PlotlyHtml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -18,17 +18,20 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 /** HTML tables, offline Plotly output and magic argument splitting, without a Jupyter front end. */
 class RenderingTest {
     @Test
-    void tablesShowUnitsRoundedNumbersAndHiddenRowCount() {
+    void tablesShowReadableHeadersOneFormatPerColumnAndHiddenRowCount() {
         double[] ttft = new double[30];
         for (int i = 0; i < ttft.length; i++) {
             ttft[i] = 1234.56789 + i;
         }
         Table t = Table.create("runs", DoubleColumn.create("mean_ttft_ms", ttft),
+                DoubleColumn.create("prefix_cache_reused_ratio", java.util.Collections.nCopies(30, 0.25)),
                 StringColumn.create("router_mode", java.util.Collections.nCopies(30, "kv_router<x>")));
         String html = HtmlTables.html(t, 20);
-        assertThat(html).contains("mean_ttft_ms<br><small>ms</small>").contains(">1235<").contains("10 more rows")
-                .contains("kv_router&lt;x&gt;").doesNotContain("1234.56789");
+        assertThat(html).contains(">mean TTFT (ms)<").contains(">1,235<").contains(">0.250<").contains("10 more rows")
+                .contains("kv_router&lt;x&gt;").doesNotContain("1234.56789").doesNotContain("scroll sideways");
         assertThat(HtmlTables.unit("output_throughput_tok_s")).isEqualTo("tok/s");
+        assertThat(HtmlTables.header("output_throughput_tok_s_per_gpu")).isEqualTo("output throughput (tok/s/GPU)");
+        assertThat(HtmlTables.header("p95_e2e_latency_ms")).isEqualTo("p95 e2e latency (ms)");
         assertThat(HtmlTables.unit("request_throughput_rps")).isEqualTo("req/s");
     }
 

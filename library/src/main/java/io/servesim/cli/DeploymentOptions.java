@@ -14,25 +14,38 @@ import picocli.CommandLine.Option;
  * {@code --tp} and {@code --workers}.
  */
 public final class DeploymentOptions {
-    @Option(names = "--prefill-tp", paramLabel = "N") Integer prefillTp;
-    @Option(names = "--decode-tp", paramLabel = "N") Integer decodeTp;
-    @Option(names = "--prefill-workers", paramLabel = "N") Integer prefillWorkers;
-    @Option(names = "--decode-workers", paramLabel = "N") Integer decodeWorkers;
-    @Option(names = "--tp", paramLabel = "N", description = "Aggregated specs: GPUs per worker") Integer tp;
-    @Option(names = "--workers", paramLabel = "N", description = "Aggregated specs: worker count") Integer workers;
+    @Option(names = "--prefill-tp", paramLabel = "N",
+            description = "Disaggregated specs: GPUs per prefill worker (1, 2, 4, 8); required") Integer prefillTp;
+    @Option(names = "--decode-tp", paramLabel = "N",
+            description = "Disaggregated specs: GPUs per decode worker (1, 2, 4, 8); required") Integer decodeTp;
+    @Option(names = "--prefill-workers", paramLabel = "N",
+            description = "Disaggregated specs: prefill worker count; required") Integer prefillWorkers;
+    @Option(names = "--decode-workers", paramLabel = "N",
+            description = "Disaggregated specs: decode worker count; required") Integer decodeWorkers;
+    @Option(names = "--tp", paramLabel = "N",
+            description = "Aggregated specs: GPUs per worker (1, 2, 4, 8); required") Integer tp;
+    @Option(names = "--workers", paramLabel = "N", description = "Aggregated specs: worker count; required")
+    Integer workers;
 
-    @Option(names = "--overlap-credit", paramLabel = "C", defaultValue = "1.0") double credit;
-    @Option(names = "--prefill-load-scale", paramLabel = "S", defaultValue = "1.0") double scale;
+    @Option(names = "--overlap-credit", paramLabel = "C", defaultValue = "1.0",
+            description = "KV router credit for cached prefix blocks, in [0, 1] (default ${DEFAULT-VALUE})") double credit;
+    @Option(names = "--prefill-load-scale", paramLabel = "S", defaultValue = "1.0",
+            description = "KV router weight of queued prefill work, > 0 (default ${DEFAULT-VALUE})") double scale;
     @Option(names = "--router-mode", paramLabel = "MODE", defaultValue = "kv_router",
-            description = "kv_router or round_robin") String routerMode;
+            description = "kv_router or round_robin (default ${DEFAULT-VALUE})") String routerMode;
 
     /** Returns the deployment the flags name for a disaggregated (or aggregated) spec; a missing flag is named. */
     public DeploymentState state(boolean disaggregated) {
+        Flags.between("--overlap-credit", credit, 0, 1);
+        Flags.between("--prefill-load-scale", scale, 0, io.servesim.spec.Limits.MAX_LOAD_SCALE);
         RouterState router = RouterState.named(routerMode, credit, scale);
         return disaggregated
-                ? DeploymentState.disaggregated(need(prefillTp, "--prefill-tp"), need(decodeTp, "--decode-tp"),
-                need(prefillWorkers, "--prefill-workers"), need(decodeWorkers, "--decode-workers"), router)
-                : DeploymentState.aggregated(need(tp, "--tp"), need(workers, "--workers"), router);
+                ? DeploymentState.disaggregated(Flags.tp("--prefill-tp", need(prefillTp, "--prefill-tp")),
+                Flags.tp("--decode-tp", need(decodeTp, "--decode-tp")),
+                Flags.positive("--prefill-workers", need(prefillWorkers, "--prefill-workers"), Flags.MAX_GPUS),
+                Flags.positive("--decode-workers", need(decodeWorkers, "--decode-workers"), Flags.MAX_GPUS), router)
+                : DeploymentState.aggregated(Flags.tp("--tp", need(tp, "--tp")),
+                Flags.positive("--workers", need(workers, "--workers"), Flags.MAX_GPUS), router);
     }
 
     /**

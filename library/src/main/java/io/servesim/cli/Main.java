@@ -34,6 +34,14 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        // a mistyped flag or value: one line and where to look, not the whole usage text
+        cl.setParameterExceptionHandler((ex, args) -> {
+            var err = ex.getCommandLine().getErr();
+            err.println("servesim: error: " + ErrorHandler.cap(ex.getMessage()) + " (see: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return ErrorHandler.BAD_INPUT;
+        });
         return cl;
     }
 

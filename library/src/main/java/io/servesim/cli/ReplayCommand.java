@@ -1,5 +1,6 @@
 package io.servesim.cli;
 
+import io.servesim.cluster.ReplayRunner;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.optimize.DeploymentState;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay a workload through one topology and print its metrics.")
 final class ReplayCommand implements Callable<Integer> {
-    static final List<String> HEADLINE = List.of("completed_requests", "duration_ms", "request_throughput_rps",
+    static final List<String> HEADLINE = List.of("sent_requests", "completed_requests", "unfinished_requests",
+            "duration_ms", "request_throughput_rps",
             "output_throughput_tok_s", "total_throughput_tok_s", "prefix_cache_reused_ratio", "mean_ttft_ms",
             "p50_ttft_ms", "p95_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p95_tpot_ms", "mean_itl_ms", "mean_e2e_latency_ms",
             "p95_e2e_latency_ms", "p99_e2e_latency_ms");
@@ -42,13 +44,23 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DeploymentOptions deployment;
 
-    @Option(names = "--json", description = "Print the metrics as JSON with the report column names as keys")
+    @Option(names = "--lenient", description = "Trace workloads: skip bad trace lines (counted and reported) instead"
+            + " of failing (default: the spec's lenientTrace)")
+    boolean lenient;
+
+    @Option(names = "--json", description = "Print the metrics as JSON with the report column names as keys"
+            + " (default: text)")
     boolean json;
 
-    @Option(names = "--bench", paramLabel = "N", description = "Replay N more times and report the time per replay")
+    @Option(names = "--bench", paramLabel = "N", defaultValue = "0",
+            description = "Replay N more times and report the time per replay (default: ${DEFAULT-VALUE})")
     int bench;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write a self-contained report.html into DIR"
+            + " (default: none)")
+    Path outDir;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on a terminal)")
     boolean noProgress;
 
     @Option(names = "--decisions", paramLabel = "N",
@@ -58,7 +70,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
+        Flags.nonNegative("--bench", bench);
         ReplayOptimizeSpec spec = specFile == null ? Specs.example(Specs.DEFAULT_EXAMPLE) : read(specFile);
+        if (lenient) {
+            spec = Lenient.apply(spec);
+        }
         DeploymentState state = deployment.state(spec);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);
@@ -66,10 +82,14 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--decisions is " + decisions + "; allowed: a count >= 0");
         }
         DecisionRecorder recorder = decisions > 0 ? new DecisionRecorder(decisions) : null;
-        ReplayMetrics m = evaluator.replay(state, false,
+        ReplayMetrics m = evaluator.replay(state, outDir != null,
                 f -> bar.update(Math.round(f * 1000), 1000, String.format(Locale.ROOT, "%.0f%% of requests done", 100 * f)),
                 recorder);
         bar.finish();
+        if (outDir != null) {
+            Path report = io.servesim.report.HtmlReport.writeReplay(spec, state.label(), m, outDir);
+            command.commandLine().getErr().println("report written to " + report);
+        }
         if (bench > 0) {
             long start = System.nanoTime();
             for (int i = 0; i < bench; i++) {
@@ -80,6 +100,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>(LocalEvaluator.withPoolFigures(m));
+            if (evaluator.firstSkippedLine() != null) {
+                doc.put("first_skipped_line", evaluator.firstSkippedLine());
+            }
             out.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
             return 0;
         }
@@ -87,6 +110,16 @@ final class ReplayCommand implements Callable<Integer> {
                 + spec.hardware().gpuSku());
         for (String k : HEADLINE) {
             out.printf(Locale.ROOT, "  %-28s %s%n", k, TextTables.cell(m.get(k)));
+        }
+        double unfinished = m.summary().getOrDefault(ReplayRunner.UNFINISHED_REQUESTS, 0.0);
+        if (unfinished > 0) {
+            out.printf(Locale.ROOT, "  WARNING: %.0f of %.0f requests sent did not complete; the figures above cover"
+                    + " the completed ones only%n", unfinished, m.get(ReplayRunner.SENT_REQUESTS));
+        }
+        Double skipped = m.summary().get(ReplayRunner.SKIPPED_TRACE_LINES);
+        if (skipped != null) {
+            out.printf(Locale.ROOT, "  lenient trace: %.0f bad lines skipped; first: %s%n", skipped,
+                    evaluator.firstSkippedLine());
         }
         out.println("workers:");
         for (WorkerStats w : m.workers()) {

@@ -35,10 +35,11 @@ final class SpecCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "Spec files (.yaml, .yml or .json).")
         List<Path> files;
 
-        @Option(names = "--json", description = "Print the normalised spec as JSON instead of YAML.")
+        @Option(names = "--json", description = "Print the normalised spec as JSON instead of YAML (default: YAML).")
         boolean json;
 
-        @Option(names = {"-q", "--quiet"}, description = "Print only errors and a one-line verdict per file.")
+        @Option(names = {"-q", "--quiet"},
+                description = "Print only errors and a one-line verdict per file (default: off).")
         boolean quiet;
 
         @Override
@@ -51,6 +52,9 @@ final class SpecCommand implements Runnable {
                     ReplayOptimizeSpec s = Specs.read(file);
                     // model and GPU names are checked against the performance model's registries
                     io.servesim.perf.PerfModel.of(s.engine().model(), s.hardware().gpuSku());
+                    for (String w : warnings(s)) {
+                        err.println(file + ": warning: " + w);
+                    }
                     if (quiet || files.size() > 1) {
                         out.println("# " + file + ": valid");
                     }
@@ -58,11 +62,25 @@ final class SpecCommand implements Runnable {
                         out.print(json ? Specs.toJson(s) + System.lineSeparator() : Specs.toYaml(s));
                     }
                 } catch (IllegalArgumentException e) {
-                    err.println(file + ": " + e.getMessage());
+                    // file problems already start with the file name
+                    String m = ErrorHandler.cap(e.getMessage());
+                    err.println(m.startsWith(file.toString()) ? m : file + ": " + m);
                     status = ErrorHandler.BAD_INPUT;
+                } catch (java.io.UncheckedIOException e) {
+                    err.println(file + ": I/O error: " + ErrorHandler.cap(ErrorHandler.ioMessage(e)));
+                    status = Math.max(status, ErrorHandler.FAILURE);
                 }
             }
             return status;
+        }
+
+        /** Deprecated fields and pins beyond GPU memory; a space the sweep would reject is the sweep's to report. */
+        private static java.util.List<String> warnings(ReplayOptimizeSpec s) {
+            try {
+                return new io.servesim.optimize.SearchSpace(s).warnings();
+            } catch (IllegalArgumentException spaceProblem) {
+                return s.router().warnings();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.servesim.cli;
 
+import io.servesim.cluster.ReplayRunner;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.LocalEvaluator;
 import io.servesim.optimize.OptimizationResult;
@@ -39,60 +40,79 @@ final class SweepCommand implements Callable<Integer> {
             + "(or the built-in default example)", defaultValue = "notebooks/specs/default-disagg.yaml")
     Path specFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write results (default runs/<spec>-<time>/)")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write results: a new folder, an empty one or"
+            + " a previous run's, which is replaced (default: runs/<spec>-<time>/)")
     Path out;
 
-    @Option(names = "--max-parallel-evals", paramLabel = "N", description = "Evaluations run at once")
+    @Option(names = "--max-parallel-evals", paramLabel = "N",
+            description = "Evaluations run at once (default: the spec's maxParallelEvals)")
     Integer maxParallelEvals;
 
-    @Option(names = "--trace-file", paramLabel = "F", description = "Replay this Mooncake trace instead of the spec's workload")
+    @Option(names = "--trace-file", paramLabel = "F", description = "Replay this Mooncake trace instead of the spec's"
+            + " workload, keeping the spec's trace settings if it has any (default: none)")
     Path traceFile;
 
-    @Option(names = "--arrival-speedup-ratio", paramLabel = "R", description = "Divide trace arrival times by R")
+    @Option(names = "--arrival-speedup-ratio", paramLabel = "R",
+            description = "Divide trace arrival times by R (default: the spec's, else 1.0)")
     Double arrivalSpeedupRatio;
 
-    @Option(names = "--objective", paramLabel = "NAME", description = "throughput, mean_ttft or mean_e2e_latency")
+    @Option(names = "--objective", paramLabel = "NAME",
+            description = "throughput, mean_ttft or mean_e2e_latency (default: the spec's)")
     String objective;
 
-    @Option(names = "--total-gpus", paramLabel = "N", description = "GPU budget")
+    @Option(names = "--total-gpus", paramLabel = "N", description = "GPU budget (default: the spec's totalGpus)")
     Integer totalGpus;
 
-    @Option(names = "--router-mode", paramLabel = "MODE", description = "kv_router, round_robin or both")
+    @Option(names = "--router-mode", paramLabel = "MODE",
+            description = "kv_router, round_robin or both (default: the spec's)")
     String routerMode;
 
-    @Option(names = "--exhaustive", description = "Also evaluate every state and report the descent's optimality gap")
+    @Option(names = "--lenient", description = "Trace workloads: skip bad trace lines (counted and reported) instead"
+            + " of failing (default: the spec's lenientTrace)")
+    boolean lenient;
+
+    @Option(names = "--exhaustive", description = "Also evaluate every state and report the descent's optimality gap"
+            + " (default: off)")
     boolean exhaustive;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Feasible states to print (default 10)")
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "Feasible states to print (default: ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--json", description = "Print best.json to stdout instead of tables")
+    @Option(names = "--json", description = "Print best.json to stdout instead of tables (default: off)")
     boolean json;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar")
+    @Option(names = "--no-progress", description = "Do not draw the progress bar (default: drawn on a terminal)")
     boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter outw = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        Flags.nonNegative("--top", top);
         ReplayOptimizeSpec spec = load();
         String name = specFile != null && Files.exists(specFile)
                 ? specFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "") : "default-disagg";
+        Path dir = out != null ? out : Path.of("runs", name + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        Export.checkWritable(dir);
         ProgressBar bar = new ProgressBar(err, !noProgress && !json && System.console() != null);
         ProgressListener listener = (done, planned, latest, best) -> bar.update(done, planned,
                 best.map(b -> "best " + b.state().label()).orElse(""));
         LocalEvaluator evaluator = new LocalEvaluator(spec);
-        OptimizationResult result = exhaustive
-                ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
-                : ReplayOptimizer.optimize(spec, evaluator, listener);
-        bar.finish();
+        OptimizationResult result;
+        try {
+            result = exhaustive
+                    ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
+                    : ReplayOptimizer.optimize(spec, evaluator, listener);
+        } finally {
+            bar.finish();
+        }
         for (String w : result.warnings()) {
             err.println("warning: " + w);
         }
-        Path dir = out != null ? out : Path.of("runs", name + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         Export.writeAll(result, dir, spec.workload().arrivalSeed());
+        io.servesim.report.HtmlReport.writeSweep(result, dir);
         if (json) {
             outw.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Export.best(result, spec.workload().arrivalSeed())));
@@ -100,8 +120,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         outw.printf(Locale.ROOT, "servesim sweep: %s, %s on %d × %s, objective %s%n", name, spec.engine().model(),
                 spec.hardware().totalGpus(), spec.hardware().gpuSku(), spec.objective().id());
-        outw.printf(Locale.ROOT, "%d states evaluated (%d feasible) in %.1f s%n", result.records().size(),
-                result.feasibleRecords().size(), result.wallTimeMs() / 1000);
+        outw.printf(Locale.ROOT, "%d states evaluated (%d feasible%s) in %.1f s%n", result.records().size(),
+                result.feasibleRecords().size(), result.failedRecords().isEmpty() ? ""
+                        : ", " + result.failedRecords().size() + " failed, see the error column",
+                result.wallTimeMs() / 1000);
+        result.failedRecords().stream().findFirst().ifPresent(f -> outw.println("first failure: " + f));
+        skippedLines(result).ifPresent(n -> outw.printf(Locale.ROOT, "lenient trace: %d bad lines skipped; first: %s%n",
+                n, result.firstSkippedLine().orElse("?")));
         result.optimalityGap().ifPresent(g -> outw.printf(Locale.ROOT,
                 "exhaustive baseline: %d states; descent used %d; optimality gap %.2f%% (descent %s vs best %s)%n",
                 g.exhaustiveEvaluations(), g.descentEvaluations(), 100 * g.relativeGap(),
@@ -118,7 +143,7 @@ final class SweepCommand implements Callable<Integer> {
                 outw.println(indent(result.explain(b)));
             });
         }
-        if (!result.feasibleRecords().isEmpty()) {
+        if (!result.feasibleRecords().isEmpty() && top > 0) {
             outw.println();
             var grouped = result.feasibleGrouped();
             outw.println("Top " + Math.min(top, grouped.rowCount()) + " feasible results (" + grouped.rowCount()
@@ -129,9 +154,14 @@ final class SweepCommand implements Callable<Integer> {
             outw.print(TextTables.format(grouped, columns, top));
         }
         outw.println();
-        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv)");
+        outw.println("Results written to " + dir + "/ (evaluated.csv, feasible.csv, evaluated.parquet, best.json, pareto.csv, report.html)");
         outw.flush();
         return 0;
+    }
+
+    private static java.util.Optional<Long> skippedLines(OptimizationResult result) {
+        return result.records().stream().map(r -> r.metrics().get(ReplayRunner.SKIPPED_TRACE_LINES))
+                .filter(java.util.Objects::nonNull).map(Double::longValue).findFirst();
     }
 
     private static List<String> shownColumns(ReplayOptimizeSpec spec) {
@@ -155,7 +185,8 @@ final class SweepCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException("--spec: file " + specFile + " does not exist");
         }
-        return new SpecOverrides(traceFile == null ? null : traceFile.toString(), arrivalSpeedupRatio, objective,
-                totalGpus, routerMode, maxParallelEvals).applyTo(spec);
+        ReplayOptimizeSpec overridden = new SpecOverrides(traceFile == null ? null : traceFile.toString(),
+                arrivalSpeedupRatio, objective, totalGpus, routerMode, maxParallelEvals).applyTo(spec);
+        return lenient ? Lenient.apply(overridden) : overridden;
     }
 }

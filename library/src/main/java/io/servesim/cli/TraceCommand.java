@@ -1,11 +1,13 @@
 package io.servesim.cli;
 
 import io.servesim.engine.LongIntMap;
+import io.servesim.spec.Limits;
+import io.servesim.spec.SpecException;
+import io.servesim.spec.Specs;
 import io.servesim.spec.WorkloadSpec;
 import io.servesim.workload.Request;
 import io.servesim.workload.SyntheticWorkload;
 import io.servesim.workload.TraceStats;
-import io.servesim.spec.Specs;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,17 +42,20 @@ final class TraceCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "Mooncake JSONL trace (.jsonl or .jsonl.gz)")
         Path file;
 
-        @Option(names = "--block-size", defaultValue = "512", description = "Tokens per hash id (default 512)")
+        @Option(names = "--block-size", defaultValue = "512",
+                description = "Tokens per hash id (default: ${DEFAULT-VALUE})")
         int blockSize;
 
-        @Option(names = "--lenient", description = "Skip bad lines (counted) instead of failing")
+        @Option(names = "--lenient", description = "Skip bad lines (counted, first reason shown) instead of failing"
+                + " (default: off)")
         boolean lenient;
 
-        @Option(names = "--json", description = "Machine-readable output")
+        @Option(names = "--json", description = "Machine-readable output (default: text)")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
+            Flags.positive("--block-size", blockSize, Limits.MAX_TOKENS);
             TraceStats s = TraceStats.of(file, blockSize, lenient);
             PrintWriter out = command.commandLine().getOut();
             if (json) {
@@ -83,25 +88,44 @@ final class TraceCommand implements Callable<Integer> {
         @Spec
         CommandSpec command;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
-        @Option(names = "--requests", defaultValue = "1000") int requests;
-        @Option(names = "--rate", defaultValue = "2.0", description = "Requests per second (Poisson)") double rate;
-        @Option(names = "--isl", defaultValue = "8192") int isl;
-        @Option(names = "--osl", defaultValue = "256") int osl;
+        @Option(names = "--out", required = true, paramLabel = "FILE",
+                description = "Trace file to write (.jsonl); its folder must exist; required") Path out;
+        @Option(names = "--requests", defaultValue = "1000", description = "Requests (default: ${DEFAULT-VALUE})")
+        int requests;
+        @Option(names = "--rate", defaultValue = "2.0",
+                description = "Requests per second, Poisson arrivals (default: ${DEFAULT-VALUE})") double rate;
+        @Option(names = "--isl", defaultValue = "8192", description = "Prompt tokens (default: ${DEFAULT-VALUE})")
+        int isl;
+        @Option(names = "--osl", defaultValue = "256", description = "Output tokens (default: ${DEFAULT-VALUE})")
+        int osl;
         @Option(names = "--isl-stddev", defaultValue = "0", description = "Spread of prompt lengths, tokens"
-                + " (normal around --isl, truncated at 1)") double islStddev;
+                + " (normal around --isl, truncated at 1; default: ${DEFAULT-VALUE})") double islStddev;
         @Option(names = "--osl-stddev", defaultValue = "0", description = "Spread of answer lengths, tokens"
-                + " (normal around --osl, truncated at 1)") double oslStddev;
-        @Option(names = "--shared-prefix-ratio", defaultValue = "0.5") double ratio;
-        @Option(names = "--prefix-groups", defaultValue = "20") int groups;
-        @Option(names = "--seed", defaultValue = "42") long seed;
-        @Option(names = "--block-size", defaultValue = "512") int blockSize;
+                + " (normal around --osl, truncated at 1; default: ${DEFAULT-VALUE})") double oslStddev;
+        @Option(names = "--shared-prefix-ratio", defaultValue = "0.5",
+                description = "Fraction of each prompt shared with its group, in [0, 1] (default: ${DEFAULT-VALUE})")
+        double ratio;
+        @Option(names = "--prefix-groups", defaultValue = "20",
+                description = "Groups sharing a prefix (default: ${DEFAULT-VALUE})") int groups;
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--block-size", defaultValue = "512",
+                description = "Tokens per hash id (default: ${DEFAULT-VALUE})") int blockSize;
 
         @Override
         public Integer call() throws Exception {
-            WorkloadSpec spec = WorkloadSpec.synthetic().isl(isl).osl(osl).requestCount(requests).requestRate(rate)
-                    .sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed)
-                    .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build();
+            Flags.positive("--block-size", blockSize, Limits.MAX_TOKENS);
+            Path folder = out.toAbsolutePath().getParent();
+            if (Files.isDirectory(out)) {
+                throw new IllegalArgumentException("--out " + out + " is a folder; allowed: a file name");
+            }
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("--out " + out + ": the folder " + folder
+                        + " does not exist; create it first");
+            }
+            WorkloadSpec spec = flagErrors(() -> WorkloadSpec.synthetic().isl(isl).osl(osl).requestCount(requests)
+                    .requestRate(rate).sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed)
+                    .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build());
             SyntheticWorkload w = new SyntheticWorkload(spec, blockSize);
             LongIntMap ids = new LongIntMap(1 << 16);
             try (BufferedWriter wr = Files.newBufferedWriter(out)) {
@@ -125,6 +149,22 @@ final class TraceCommand implements Callable<Integer> {
             command.commandLine().getOut().printf(Locale.ROOT, "wrote %d requests to %s%n", requests, out);
             command.commandLine().getOut().flush();
             return 0;
+        }
+
+        /** Builds the workload, naming the flag (not the spec field) when a value is out of range. */
+        private static WorkloadSpec flagErrors(java.util.function.Supplier<WorkloadSpec> build) {
+            try {
+                return build.get();
+            } catch (SpecException e) {
+                String flag = switch (e.field()) {
+                    case "requestCount" -> "--requests";
+                    case "requestRate" -> "--rate";
+                    case "sharedPrefixRatio" -> "--shared-prefix-ratio";
+                    case "numPrefixGroups" -> "--prefix-groups";
+                    default -> "--" + e.field();
+                };
+                throw new IllegalArgumentException(flag + e.getMessage().substring(e.path().length()), e);
+            }
         }
     }
 }

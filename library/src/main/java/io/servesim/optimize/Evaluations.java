@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The memo of a sweep: evaluates batches of states on {@code maxParallelEvals} threads, never the same state twice,
  * and keeps every record in visit order. Results are collected in batch order, so they do not depend on the thread
- * count. Interrupting the sweep's thread cancels running evaluations and throws {@link CancellationException}.
+ * count. An evaluation that fails ({@link EvaluationException} or any other bad-input or state error) is recorded
+ * as a failed, infeasible state with its reason, and the sweep goes on. Interrupting the sweep's thread cancels
+ * running evaluations and throws {@link CancellationException}.
  */
 final class Evaluations implements AutoCloseable {
     private final Evaluator evaluator;
@@ -52,12 +54,12 @@ final class Evaluations implements AutoCloseable {
         if (pool == null) {
             for (DeploymentState s : fresh) {
                 checkInterrupt();
-                record(s, evaluator.evaluate(s));
+                record(s, attempt(s));
             }
         } else {
-            List<Future<Map<String, Double>>> futures = new ArrayList<>();
+            List<Future<Object>> futures = new ArrayList<>();
             for (DeploymentState s : fresh) {
-                futures.add(pool.submit(() -> evaluator.evaluate(s)));
+                futures.add(pool.submit(() -> attempt(s)));
             }
             try {
                 for (int i = 0; i < fresh.size(); i++) {
@@ -82,14 +84,34 @@ final class Evaluations implements AutoCloseable {
         return out;
     }
 
+    /** Returns the state's report, or its failure reason as a String; cancellation still propagates. */
+    private Object attempt(DeploymentState s) {
+        try {
+            return evaluator.evaluate(s);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (EvaluationException e) {
+            return reason(e.getCause() != null ? e.getCause() : e);
+        } catch (RuntimeException e) {
+            return reason(e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     private void checkInterrupt() {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("sweep interrupted after " + memo.size() + " evaluations");
         }
     }
 
-    private void record(DeploymentState s, Map<String, Double> metrics) {
-        EvaluatedState e = ranking.judge(s, metrics);
+    @SuppressWarnings("unchecked")
+    private void record(DeploymentState s, Object outcome) {
+        EvaluatedState e = outcome instanceof String reason ? EvaluatedState.failed(s, reason)
+                : ranking.judge(s, (Map<String, Double>) outcome);
         memo.put(s, e);
         if (Ranking.beats(e, bestSoFar)) {
             bestSoFar = e;

@@ -9,6 +9,7 @@ import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.WorkerType;
+import io.servesim.workload.MooncakeTrace;
 import io.servesim.workload.SharedWorkload;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,11 +30,14 @@ public final class LocalEvaluator implements Evaluator {
     public static final String BUSY_IMBALANCE = "busy_imbalance";
 
     private final ReplayOptimizeSpec spec;
+    private volatile String firstSkippedLine;
     /** Every state replays the same requests: made (or parsed) once, shared by all runs of this evaluator. */
     private final SharedWorkload workload;
 
     /** Creates an evaluator for {@code spec}. */
     public LocalEvaluator(ReplayOptimizeSpec spec) {
+        // a missing trace is the spec's problem, reported before any evaluation rather than inside each of them
+        io.servesim.spec.Specs.checkTraceFile(spec.workload(), "workload.traceFile", null);
         this.spec = spec;
         this.workload = new SharedWorkload(spec.workload(), spec.engine().blockSize());
     }
@@ -73,7 +77,19 @@ public final class LocalEvaluator implements Evaluator {
     public ReplayMetrics replay(DeploymentState state, boolean recordRequests, java.util.function.DoubleConsumer progress,
                                 java.util.function.Consumer<io.servesim.router.RoutingDecision> decisions) {
         ReplayConfig config = configOf(state).withRecordRequests(recordRequests);
-        return ReplayRunner.run(config, workload.open(), progress, decisions);
+        var run = workload.open();
+        try {
+            return ReplayRunner.run(config, run, progress, decisions);
+        } finally {
+            if (firstSkippedLine == null && run instanceof MooncakeTrace trace && trace.firstProblem() != null) {
+                firstSkippedLine = trace.firstProblem();
+            }
+        }
+    }
+
+    /** Returns the first bad line a lenient trace replay skipped (file:line: reason), or null when none was. */
+    public String firstSkippedLine() {
+        return firstSkippedLine;
     }
 
     @Override

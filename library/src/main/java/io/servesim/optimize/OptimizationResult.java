@@ -23,6 +23,7 @@ public final class OptimizationResult {
     private final double wallTimeMs;
     private final ResultGroups groups;
     private final List<String> warnings;
+    private String firstSkippedLine;
 
     OptimizationResult(ReplayOptimizeSpec spec, List<EvaluatedState> records, boolean exhaustive, OptimalityGap gap,
                        double wallTimeMs, List<String> warnings) {
@@ -62,9 +63,33 @@ public final class OptimizationResult {
         return feasibleRanked;
     }
 
-    /** Returns every evaluated state as a table, in visit order. */
+    /**
+     * Returns every evaluated state as a table, in visit order; lenient trace replays that skipped bad lines add a
+     * {@code first_skipped_line} column with the first one's reason.
+     */
     public Table evaluated() {
-        return table("evaluated", records);
+        Table t = table("evaluated", records);
+        if (firstSkippedLine != null) {
+            t.addColumns(StringColumn.create("first_skipped_line", records.stream().map(r -> firstSkippedLine)));
+        }
+        return t;
+    }
+
+    /** Returns the states whose evaluation failed, in visit order. */
+    public List<EvaluatedState> failedRecords() {
+        return records.stream().filter(EvaluatedState::hasFailed).toList();
+    }
+
+    /** Returns the first bad line a lenient trace replay skipped (file:line: reason), if any. */
+    public Optional<String> firstSkippedLine() {
+        return Optional.ofNullable(firstSkippedLine);
+    }
+
+    /** Returns a copy noting the first bad trace line a lenient replay skipped. */
+    OptimizationResult withFirstSkippedLine(String reason) {
+        OptimizationResult copy = new OptimizationResult(spec, records, exhaustive, gap, wallTimeMs, warnings);
+        copy.firstSkippedLine = reason;
+        return copy;
     }
 
     /** Returns the feasible states as a table, best first. */
@@ -148,7 +173,9 @@ public final class OptimizationResult {
 
     /** Returns a copy carrying the optimality gap. */
     OptimizationResult withGap(OptimalityGap g) {
-        return new OptimizationResult(spec, records, exhaustive, g, wallTimeMs, warnings);
+        OptimizationResult copy = new OptimizationResult(spec, records, exhaustive, g, wallTimeMs, warnings);
+        copy.firstSkippedLine = firstSkippedLine;
+        return copy;
     }
 
     @Override

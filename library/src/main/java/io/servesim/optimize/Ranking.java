@@ -1,5 +1,6 @@
 package io.servesim.optimize;
 
+import io.servesim.cluster.ReplayRunner;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.SlaSpec;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * Judges a run against the spec and orders states. Score = the objective (higher is better); feasible = no SLA bound
  * exceeded and within the GPU budget; violation penalty = Σ max(value / bound − 1, 0) over the SLA bounds, + 1 when
- * over budget. Feasible states rank by (score desc, output throughput desc, mean e2e asc, GPUs used asc);
+ * over budget, + the unfinished fraction when some requests sent did not complete (such runs are infeasible).
+ * Feasible states rank by (score desc, output throughput desc, mean e2e asc, GPUs used asc);
  * infeasible ones by (penalty asc, output throughput desc, mean e2e asc). Ties keep visit order.
  */
 public final class Ranking {
@@ -48,6 +50,13 @@ public final class Ranking {
                 violations.add(bound.getKey());
             }
             penalty += excess;
+        }
+        Double unfinished = metrics.get(ReplayRunner.UNFINISHED_REQUESTS);
+        if (unfinished != null && unfinished > 0) {
+            // a run that left requests unserved is not a deployment anyone can use, whatever its latencies say
+            violations.add(ReplayRunner.UNFINISHED_REQUESTS);
+            Double sent = metrics.get(ReplayRunner.SENT_REQUESTS);
+            penalty += sent == null || sent <= 0 ? 1 : unfinished / sent;
         }
         boolean overBudget = state.totalGpusUsed() > spec.hardware().totalGpus();
         if (overBudget) {

@@ -1,11 +1,17 @@
 package io.servesim.optimize;
 
 import io.servesim.spec.ReplayOptimizeSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Searches deployments for a {@link ReplayOptimizeSpec}: the budget-focused descent ({@link #optimize}) or every
  * state ({@link #exhaustive}). Evaluations run on {@code maxParallelEvals} threads; results do not depend on it.
  * Interrupting the calling thread cancels the sweep with a {@link java.util.concurrent.CancellationException}.
+ * States whose evaluation fails are recorded as failed (see {@link EvaluatedState#error()}); when every state
+ * failed the sweep throws an {@link IllegalArgumentException} with the first reasons.
  */
 public final class ReplayOptimizer {
     private static volatile java.util.function.Supplier<ProgressListener> defaultProgress = () -> ProgressListener.NONE;
@@ -62,8 +68,18 @@ public final class ReplayOptimizer {
             } else {
                 BudgetDescent.run(space, evaluations);
             }
-            return new OptimizationResult(spec, evaluations.all(), exhaustive, null,
+            List<EvaluatedState> all = evaluations.all();
+            if (!all.isEmpty() && all.stream().allMatch(EvaluatedState::hasFailed)) {
+                Map<String, List<EvaluatedState>> byReason = all.stream().collect(
+                        Collectors.groupingBy(EvaluatedState::error, LinkedHashMap::new, Collectors.toList()));
+                throw new IllegalArgumentException("every evaluation failed (" + all.size() + " states); first reasons: "
+                        + byReason.entrySet().stream().limit(3).map(e -> e.getKey() + " (" + e.getValue().size()
+                        + " states, e.g. " + e.getValue().get(0).state().label() + ")").collect(Collectors.joining("; ")));
+            }
+            OptimizationResult result = new OptimizationResult(spec, all, exhaustive, null,
                     (System.nanoTime() - started) / 1e6, space.warnings());
+            return evaluator instanceof LocalEvaluator local && local.firstSkippedLine() != null
+                    ? result.withFirstSkippedLine(local.firstSkippedLine()) : result;
         }
     }
 }

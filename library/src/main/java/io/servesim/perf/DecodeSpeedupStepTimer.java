@@ -43,4 +43,13 @@ public final class DecodeSpeedupStepTimer implements StepTimer {
         double prefill = inner.stepMs(prefillOnly);
         return prefill + Math.max(0, all - prefill) / decodeSpeedupRatio;
     }
+
+    /** The inner timer's parts, then the change {@code decode_speedup_ratio} makes to the whole pass. */
+    @Override
+    public java.util.List<OperatorTime> explain(StepBatch batch) {
+        java.util.List<OperatorTime> parts = new java.util.ArrayList<>(inner.explain(batch));
+        parts.add(new OperatorTime("decode_speedup_ms", stepMs(batch) - inner.stepMs(batch),
+                "decode_speedup_ratio " + decodeSpeedupRatio));
+        return parts;
+    }
 }

@@ -24,20 +24,22 @@ import java.util.regex.Pattern;
  */
 public final class ModelCards {
     /** Alternative names of shipped models (more resolve by rules 3 and 4). */
-    public static final Map<String, String> ALIASES = new LinkedHashMap<>();
+    public static final Map<String, String> ALIASES;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FP8_NAME = Pattern.compile("(?i)^(.+?)[-_.]fp8(?:[-_.].*)?$");
 
     static {
-        ALIASES.put("meta-llama/Meta-Llama-3.1-70B", "meta-llama/Llama-3.1-70B");
-        ALIASES.put("meta-llama/Meta-Llama-3.1-8B", "meta-llama/Llama-3.1-8B");
-        ALIASES.put("meta-llama/Meta-Llama-3.1-70B-Instruct", "meta-llama/Llama-3.1-70B-Instruct");
-        ALIASES.put("meta-llama/Meta-Llama-3.1-8B-Instruct", "meta-llama/Llama-3.1-8B-Instruct");
-        ALIASES.put("nvidia/Llama-3.1-70B-Instruct-FP8", "meta-llama/Llama-3.1-70B-Instruct");
-        ALIASES.put("nvidia/Llama-3.1-8B-Instruct-FP8", "meta-llama/Llama-3.1-8B-Instruct");
-        ALIASES.put("RedHatAI/Meta-Llama-3.1-70B-Instruct-FP8", "meta-llama/Llama-3.1-70B-Instruct");
-        ALIASES.put("RedHatAI/Meta-Llama-3.1-8B-Instruct-FP8", "meta-llama/Llama-3.1-8B-Instruct");
-        ALIASES.put("Qwen/Qwen3-32B-FP8", "Qwen/Qwen3-32B");
+        Map<String, String> aliases = new LinkedHashMap<>();
+        aliases.put("meta-llama/Meta-Llama-3.1-70B", "meta-llama/Llama-3.1-70B");
+        aliases.put("meta-llama/Meta-Llama-3.1-8B", "meta-llama/Llama-3.1-8B");
+        aliases.put("meta-llama/Meta-Llama-3.1-70B-Instruct", "meta-llama/Llama-3.1-70B-Instruct");
+        aliases.put("meta-llama/Meta-Llama-3.1-8B-Instruct", "meta-llama/Llama-3.1-8B-Instruct");
+        aliases.put("nvidia/Llama-3.1-70B-Instruct-FP8", "meta-llama/Llama-3.1-70B-Instruct");
+        aliases.put("nvidia/Llama-3.1-8B-Instruct-FP8", "meta-llama/Llama-3.1-8B-Instruct");
+        aliases.put("RedHatAI/Meta-Llama-3.1-70B-Instruct-FP8", "meta-llama/Llama-3.1-70B-Instruct");
+        aliases.put("RedHatAI/Meta-Llama-3.1-8B-Instruct-FP8", "meta-llama/Llama-3.1-8B-Instruct");
+        aliases.put("Qwen/Qwen3-32B-FP8", "Qwen/Qwen3-32B");
+        ALIASES = java.util.Collections.unmodifiableMap(aliases);
     }
 
     private ModelCards() {

@@ -48,8 +48,8 @@ public final class PerfModel {
      * Returns the step timer for workers of {@code tp} GPUs at the precision of {@code args}: for
      * {@code perf_model: tables} (the default) the per-operator tables of the SKU (measured, or transferred from the
      * nearest measured SKU, see {@link TableTransfer}) when they cover the model's shapes and precision, else the
-     * roofline × efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial. The
-     * decode part of a pass is further divided by {@code decode_speedup_ratio} ({@link DecodeSpeedupStepTimer}).
+     * roofline × efficiency model; for {@code perf_model: polynomial} the reference mocker's TP-agnostic polynomial.
+     * The decode part of a pass is further divided by {@code decode_speedup_ratio} ({@link DecodeSpeedupStepTimer}).
      */
     public StepTimer stepTimer(int tp, EngineArgs args) {
         if (args.perfModel() == PerfModelKind.POLYNOMIAL) {

@@ -79,6 +79,31 @@ public final class PerfTables {
         return (fp8 ? gemmFp8 : gemm).get(key(n, k));
     }
 
+    /**
+     * Returns the GEMM curve of (n, k), or, when that shape is not tabulated, the curve of the nearest tabulated shape
+     * (in log n + log k) scaled by the ratio of n·k, as {@code perf build-tables} does for unmeasured shapes; null
+     * only when no GEMM of the dtype is tabulated.
+     */
+    public Curve gemmOrNearest(int n, int k, boolean fp8) {
+        Map<Long, Curve> table = fp8 ? gemmFp8 : gemm;
+        Curve exact = table.get(key(n, k));
+        if (exact != null || table.isEmpty()) {
+            return exact;
+        }
+        long best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (long s : new TreeMap<>(table).keySet()) {
+            double d = Math.abs(Math.log((double) (s >>> 32) / n)) + Math.abs(Math.log((double) (int) s / k));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = s;
+            }
+        }
+        Curve near = table.get(best);
+        double scale = (double) n * k / ((double) (best >>> 32) * (int) best);
+        return new Curve(near.xs(), java.util.Arrays.stream(near.ys()).map(y -> y * scale).toArray(), near.exponent());
+    }
+
     /** Returns the context-attention curve (ms per layer vs prompt tokens, batch 1) for a head layout, or null. */
     public Curve contextAttention(int heads, int kvHeads) {
         return contextAttention.get(key(heads, kvHeads));

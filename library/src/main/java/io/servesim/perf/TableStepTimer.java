@@ -32,6 +32,8 @@ public final class TableStepTimer implements StepTimer {
     private final Precision precision;
     private final String source;
     private final String headLayout;
+    /** GEMM shapes of the model that were not tabulated and are scaled from the nearest tabulated shape. */
+    private final int scaledShapes;
     /** Per-layer GEMM + all-reduce + norm/activation ms by token count, precomputed up to {@link #TOKEN_LIMIT}. */
     private final double[] layerByTokens;
     /** LM head ms by sequence count up to {@link #SEQ_LIMIT}. */
@@ -54,11 +56,16 @@ public final class TableStepTimer implements StepTimer {
                           Precision precision) {
         List<int[]> shapes = TableBuilder.shapes(model, tp);
         layerGemms = new Curve[4];
+        int scaled = 0;
         for (int i = 0; i < 4; i++) {
-            layerGemms[i] = require(tables.gemm(shapes.get(i)[0], shapes.get(i)[1], precision.fp8Weights()),
-                    shapes.get(i), model, tp);
+            int[] s = shapes.get(i);
+            layerGemms[i] = require(tables.gemmOrNearest(s[0], s[1], precision.fp8Weights()), s, model, tp);
+            scaled += tables.gemm(s[0], s[1], precision.fp8Weights()) == null ? 1 : 0;
         }
-        lmHead = require(tables.gemm(shapes.get(4)[0], shapes.get(4)[1]), shapes.get(4), model, tp);
+        int[] head = shapes.get(TableBuilder.LM_HEAD);
+        lmHead = require(tables.gemmOrNearest(head[0], head[1], false), head, model, tp);
+        scaled += tables.gemm(head[0], head[1]) == null ? 1 : 0;
+        scaledShapes = scaled;
         int hr = model.heads() / tp;
         int gr = model.kvHeadsPerRank(tp);
         boolean fp8Kv = precision.fp8KvCache();
@@ -152,12 +159,16 @@ public final class TableStepTimer implements StepTimer {
         return covers(tables, model, tp, Precision.BF16);
     }
 
-    /** Returns true when the tables cover every operator of {@code model} at TP {@code tp} and {@code precision}. */
+    /**
+     * Returns true when the tables can price every operator of {@code model} at TP {@code tp} and {@code precision}:
+     * GEMMs of the dtype (shapes that were not tabulated scale from the nearest tabulated one), attention for the KV
+     * cache type, and the all-reduce of that TP.
+     */
     public static boolean covers(PerfTables tables, ModelCard model, int tp, Precision precision) {
         List<int[]> shapes = TableBuilder.shapes(model, tp);
         for (int i = 0; i < shapes.size(); i++) {
             boolean fp8 = precision.fp8Weights() && i < TableBuilder.LM_HEAD;
-            if (tables.gemm(shapes.get(i)[0], shapes.get(i)[1], fp8) == null) {
+            if (tables.gemmOrNearest(shapes.get(i)[0], shapes.get(i)[1], fp8) == null) {
                 return false;
             }
         }
@@ -234,7 +245,8 @@ public final class TableStepTimer implements StepTimer {
     @Override
     public List<OperatorTime> explain(StepBatch batch) {
         long tokens = batch.totalTokens();
-        String gemmTable = precision.fp8Weights() ? "FP8 GEMM table" : "BF16 GEMM table";
+        String gemmTable = (precision.fp8Weights() ? "FP8 GEMM table" : "BF16 GEMM table")
+                + (scaledShapes == 0 ? "" : ", " + scaledShapes + " shapes scaled from the nearest tabulated one");
         String attention = (precision.fp8KvCache() ? "FP8-KV" : "BF16-KV") + " attention table " + headLayout;
         return List.of(
                 new OperatorTime("gemm_ms", gemmMs(tokens) * layers, source + ", " + gemmTable),

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Margin;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
@@ -62,9 +63,11 @@ public final class Charts {
                     .mode(ScatterTrace.Mode.LINE).name("SLA bound")
                     .line(Line.builder().color("#999999").dash(Line.Dash.DASH).build()).build());
         }
+        // a log latency axis keeps far-off infeasible states from squashing the frontier into one line
         Layout layout = Layout.builder().title("Throughput per GPU vs " + label).height(450).width(760)
+                .margin(Margin.builder().left(90).bottom(70).build())
                 .xAxis(Axis.builder().title("output tokens/s per GPU").build())
-                .yAxis(Axis.builder().title(label).build()).build();
+                .yAxis(Axis.builder().title(label.replace(" (ms)", " (ms, log scale)")).type(Axis.Type.LOG).build()).build();
         return new Figure(layout, traces.toArray(new Trace[0]));
     }
 
@@ -120,12 +123,31 @@ public final class Charts {
                 z[i][j] = e.score();
             }
         }
+        // one colour convention in every chart: percent of the best cell (100 = best), whatever the objective's sign
+        double best = Arrays.stream(z).flatMapToDouble(Arrays::stream).filter(Double::isFinite).max().orElse(Double.NaN);
+        for (double[] rowZ : z) {
+            for (int j = 0; j < rowZ.length; j++) {
+                rowZ[j] = percentOfBest(rowZ[j], best);
+            }
+        }
         Trace t = HeatmapTrace.builder(xl.stream().map(Charts::label).toArray(), yl.stream().map(Charts::label).toArray(), z)
                 .build();
-        Layout layout = Layout.builder().title(title).height(420).width(640)
+        Layout layout = Layout.builder().title(title + " (% of best, 100 = best)").height(420).width(640)
+                .margin(Margin.builder().left(90).bottom(70).build())
                 .xAxis(Axis.builder().title(xTitle).type(Axis.Type.CATEGORY).build())
                 .yAxis(Axis.builder().title(yTitle).type(Axis.Type.CATEGORY).build()).build();
         return new Figure(layout, t);
+    }
+
+    /**
+     * Returns {@code score} as a percentage of {@code best}: scores are "higher is better", positive for throughput
+     * (ratio) and negative latencies for latency objectives (best latency / latency).
+     */
+    static double percentOfBest(double score, double best) {
+        if (!Double.isFinite(score) || !Double.isFinite(best) || best == 0) {
+            return Double.NaN;
+        }
+        return best > 0 ? 100 * score / best : 100 * best / score;
     }
 
     private static String label(double v) {

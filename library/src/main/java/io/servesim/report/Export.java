@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.servesim.Version;
+import io.servesim.cluster.ReplayRunner;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.OptimizationResult;
 import io.servesim.spec.Specs;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,9 +27,15 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  * Writes sweep results to files other tools read: CSV (Tablesaw), JSON (Jackson) and Parquet (through DuckDB's JDBC
  * driver, which also lets users query results with SQL). {@link #writeAll} writes the standard set of a sweep
  * directory: {@code evaluated.csv}, {@code feasible.csv}, {@code pareto.csv}, {@code evaluated.parquet},
- * {@code best.json}.
+ * {@code best.json}, atomically: the files are written into a temporary folder beside {@code dir} which is then
+ * renamed into place, so an interrupted run never leaves a folder that looks complete and a reused folder never
+ * mixes files of two runs. {@link #checkWritable} lets a sweep fail on a bad {@code --out} before it searches.
  */
 public final class Export {
+    /** The files {@link #writeAll} writes. */
+    public static final java.util.Set<String> RESULT_FILES = java.util.Set.of("evaluated.csv", "feasible.csv",
+            "pareto.csv", "evaluated.parquet", "best.json");
+
     private Export() {
     }
 
@@ -53,20 +61,24 @@ public final class Export {
         return file;
     }
 
-    /** Writes {@code table} as a Parquet file (via a temporary CSV read by DuckDB). */
+    /** Writes {@code table} as a Parquet file (via a temporary CSV beside it, read by DuckDB). */
     public static Path parquet(Table table, Path file) {
         createParent(file);
         try {
-            Path tmp = Files.createTempFile("servesim-", ".csv");
+            Path folder = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(folder, ".servesim-", ".csv");
             try {
                 csv(table, tmp);
                 try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                      Statement s = c.createStatement()) {
+                    // DuckDB spills to ./.tmp by default; keep anything it writes beside the output
+                    s.execute("SET temp_directory = '" + sql(folder.resolve(".duckdb-tmp")) + "'");
                     s.execute("COPY (SELECT * FROM read_csv_auto('" + sql(tmp) + "', header = true)) TO '"
                             + sql(file) + "' (FORMAT PARQUET)");
                 }
             } finally {
                 Files.deleteIfExists(tmp);
+                deleteTree(folder.resolve(".duckdb-tmp"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,14 +88,109 @@ public final class Export {
         return file;
     }
 
-    /** Writes the standard sweep files into {@code dir} and returns it. */
+    /**
+     * Writes the standard sweep files into {@code dir} atomically (see the class comment) and returns it. A folder
+     * already at {@code dir} is replaced as a whole.
+     */
     public static Path writeAll(OptimizationResult result, Path dir, long seed) {
-        csv(result.evaluated(), dir.resolve("evaluated.csv"));
-        csv(result.feasible(), dir.resolve("feasible.csv"));
-        csv(result.paretoFrontier(), dir.resolve("pareto.csv"));
-        parquet(result.evaluated(), dir.resolve("evaluated.parquet"));
-        write(dir.resolve("best.json"), best(result, seed));
-        return dir;
+        Path parent = checkWritable(dir);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
+            openUp(tmp);
+            csv(result.evaluated(), tmp.resolve("evaluated.csv"));
+            csv(result.feasible(), tmp.resolve("feasible.csv"));
+            csv(result.paretoFrontier(), tmp.resolve("pareto.csv"));
+            parquet(result.evaluated(), tmp.resolve("evaluated.parquet"));
+            write(tmp.resolve("best.json"), best(result, seed));
+            replace(tmp, dir.toAbsolutePath().normalize());
+            tmp = null;
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing results to " + dir + " failed", e);
+        } finally {
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /**
+     * Checks that results can be written to {@code dir} (creating its parent folders) and returns the parent folder;
+     * fails with a message naming {@code dir} when it is a file or its folder is not writable.
+     */
+    public static Path checkWritable(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("--out " + dir + ": cannot write results to the file system root");
+        }
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new IllegalArgumentException("--out " + dir + " is a file; allowed: a folder (new or a previous"
+                    + " run's, which is replaced)");
+        }
+        if (Files.isDirectory(abs) && !holdsOnlyResults(abs)) {
+            throw new IllegalArgumentException("--out " + dir + " is a folder holding other files; allowed: a new"
+                    + " folder, an empty one or a previous run's (which is replaced)");
+        }
+        try {
+            Files.createDirectories(parent);
+            Path probe = Files.createTempDirectory(parent, ".servesim-write-check-");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--out " + dir + ": cannot write in " + parent, e);
+        }
+        return parent;
+    }
+
+    /** Gives the result folder the usual rwxr-xr-x (temporary folders are created private). */
+    private static void openUp(Path folder) {
+        try {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the default permissions
+        }
+    }
+
+    /** Returns true when {@code dir} holds nothing but the files a sweep writes (so replacing it loses nothing else). */
+    private static boolean holdsOnlyResults(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.allMatch(p -> RESULT_FILES.contains(p.getFileName().toString()) && Files.isRegularFile(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException("--out " + dir + ": cannot list the folder", e);
+        }
+    }
+
+    /** Moves the finished {@code tmp} folder to {@code dir}, replacing what was there only once it is complete. */
+    private static void replace(Path tmp, Path dir) throws IOException {
+        Path old = null;
+        if (Files.exists(dir)) {
+            old = dir.resolveSibling("." + dir.getFileName() + ".old-" + System.nanoTime());
+            move(dir, old);
+        }
+        move(tmp, dir);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a leftover hidden temporary folder is harmless
+        }
     }
 
     /** Returns the {@code best.json} document: best feasible and infeasible states, spec, version and seed. */
@@ -94,6 +201,11 @@ public final class Export {
         root.put("seed", seed);
         root.put("states_evaluated", result.records().size());
         root.put("states_feasible", result.feasibleRecords().size());
+        root.put("states_failed", result.failedRecords().size());
+        result.records().stream().map(r -> r.metrics().get(ReplayRunner.SKIPPED_TRACE_LINES))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(n -> root.put("skipped_trace_lines", n.longValue()));
+        result.firstSkippedLine().ifPresent(r -> root.put("first_skipped_line", r));
         root.set("best_feasible", state(result.bestFeasible()));
         root.set("best_infeasible", state(result.bestInfeasible()));
         result.optimalityGap().ifPresent(g -> root.set("optimality_gap", m.valueToTree(g)));
@@ -124,6 +236,9 @@ public final class Export {
         n.put("feasible", s.feasible());
         n.put("violation_penalty", s.violationPenalty());
         n.put("violations", String.join(",", s.violations()));
+        if (s.hasFailed()) {
+            n.put("error", s.error());
+        }
         for (Map.Entry<String, Double> m : s.metrics().entrySet()) {
             if (!"wall_time_ms".equals(m.getKey())) {
                 n.put(m.getKey(), m.getValue());

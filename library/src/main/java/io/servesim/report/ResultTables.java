@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.cluster.ReplayRunner;
 import io.servesim.metrics.MetricNames;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.LocalEvaluator;
@@ -20,9 +21,10 @@ import tech.tablesaw.api.Table;
  * ({@code router_mode, overlap_score_credit, prefill_load_scale}), {@code total_gpus_used},
  * {@code output_throughput_tok_s}, {@code output_throughput_tok_s_per_gpu}, {@code prefix_cache_reused_ratio},
  * the mean latencies, every other replay metric, the pool figures, then {@code score, objective, feasible,
- * violation_penalty, violations} and, when the sweep groups identical results, {@code same_as} (the router setting of
- * the first visited state with the same topology and identical results, empty for that state itself).
- * {@code wall_time_ms} is left out so tables depend only on the spec.
+ * violation_penalty, violations, error} ({@code error}: why the state's evaluation failed, empty when it ran) and,
+ * when the sweep groups identical results, {@code same_as} (the router setting of the first visited state with the
+ * same topology and identical results, empty for that state itself). Replays of lenient traces add
+ * {@code skipped_trace_lines}. {@code wall_time_ms} is left out so tables depend only on the spec.
  */
 public final class ResultTables {
     /** Metrics placed right after the topology columns, in this order. */
@@ -73,12 +75,40 @@ public final class ResultTables {
         for (String m : otherMetrics()) {
             t.addColumns(metric(records, m));
         }
+        if (records.stream().anyMatch(r -> r.metrics().containsKey(ReplayRunner.SKIPPED_TRACE_LINES))) {
+            t.addColumns(metric(records, ReplayRunner.SKIPPED_TRACE_LINES));
+        }
         t.addColumns(DoubleColumn.create("score", records.stream().mapToDouble(EvaluatedState::score)),
                 StringColumn.create("objective", records.stream().map(r -> objective)),
                 BooleanColumn.create("feasible", records.stream().map(EvaluatedState::feasible).toList()),
                 DoubleColumn.create("violation_penalty", records.stream().mapToDouble(EvaluatedState::violationPenalty)),
-                StringColumn.create("violations", records.stream().map(r -> String.join(",", r.violations()))));
+                StringColumn.create("violations", records.stream().map(r -> String.join(",", r.violations()))),
+                StringColumn.create("error", records.stream().map(r -> r.hasFailed() ? r.error() : "")));
         return t;
+    }
+
+    /**
+     * Returns the headline view of {@code records}: deployment, router, GPUs, throughput per GPU, mean TTFT, TPOT and
+     * e2e latency, prefix reuse, feasibility and score, with readable headers ({@link #of} has every column).
+     */
+    public static Table headline(String name, List<EvaluatedState> records) {
+        return Table.create(name,
+                StringColumn.create("deployment", records.stream().map(r -> labelPart(r, 0))),
+                StringColumn.create("router", records.stream().map(r -> labelPart(r, 1))),
+                IntColumn.create("GPUs", records.stream().mapToInt(r -> r.state().totalGpusUsed()).toArray()),
+                DoubleColumn.create("output tok/s per GPU", records.stream().mapToDouble(EvaluatedState::outputThroughputPerGpu)),
+                DoubleColumn.create("mean TTFT (ms)", records.stream().mapToDouble(r -> r.metric("mean_ttft_ms"))),
+                DoubleColumn.create("mean TPOT (ms)", records.stream().mapToDouble(r -> r.metric("mean_tpot_ms"))),
+                DoubleColumn.create("mean e2e (ms)", records.stream().mapToDouble(r -> r.metric("mean_e2e_latency_ms"))),
+                DoubleColumn.create("prefix reuse", records.stream().mapToDouble(r -> r.metric("prefix_cache_reused_ratio"))),
+                BooleanColumn.create("feasible", records.stream().map(EvaluatedState::feasible).toList()),
+                DoubleColumn.create("score", records.stream().mapToDouble(EvaluatedState::score)));
+    }
+
+    private static String labelPart(EvaluatedState r, int part) {
+        String label = r.state().label();
+        int comma = label.indexOf(", ");
+        return comma < 0 ? (part == 0 ? label : "") : part == 0 ? label.substring(0, comma) : label.substring(comma + 2);
     }
 
     private static List<String> otherMetrics() {
@@ -87,7 +117,8 @@ public final class ResultTables {
         names.remove(MetricNames.WALL_TIME_MS);
         List<String> out = new ArrayList<>(names);
         out.addAll(List.of(LocalEvaluator.PREFILL_BUSY, LocalEvaluator.DECODE_BUSY, LocalEvaluator.PEAK_KV,
-                LocalEvaluator.PREEMPTIONS, LocalEvaluator.BUSY_IMBALANCE));
+                LocalEvaluator.PREEMPTIONS, LocalEvaluator.BUSY_IMBALANCE, ReplayRunner.SENT_REQUESTS,
+                ReplayRunner.UNFINISHED_REQUESTS));
         return out;
     }
 

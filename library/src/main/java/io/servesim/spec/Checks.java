@@ -38,6 +38,26 @@ final class Checks {
         }
     }
 
+    /** Fails unless {@code value <= max}; {@code what} names the bound, e.g. "requests per second". */
+    static void atMost(String section, String field, double value, double max, String what) {
+        if (value > max) {
+            Object shown = value == Math.rint(value) && value < 1e15 ? (Object) (long) value : (Object) value;
+            throw SpecException.of(section, field, shown, "allowed: at most " + fmt(max) + " " + what);
+        }
+    }
+
+    /** Fails unless {@code min <= value <= max}. */
+    static void between(String section, String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw SpecException.of(section, field, value, "allowed: a number in [" + fmt(min) + ", " + fmt(max) + "]");
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, "%,d", (long) v)
+                : String.valueOf(v);
+    }
+
     static List<Double> list(String section, String field, List<Double> values, double min, double max, String allowed) {
         if (values == null || values.isEmpty()) {
             throw SpecException.of(section, field, values == null ? null : "[]", "allowed: a non-empty list, " + allowed);

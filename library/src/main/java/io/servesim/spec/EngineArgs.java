@@ -75,6 +75,10 @@ public record EngineArgs(
         Checks.positiveFinite(SECTION, "decode_speedup_ratio", decodeSpeedupRatio);
         Checks.required(SECTION, "perf_model", perfModel);
         Checks.positiveFinite(SECTION, "speedup_ratio", speedupRatio);
+        Checks.between(SECTION, "speedup_ratio", speedupRatio, 1 / Limits.MAX_ENGINE_SPEEDUP, Limits.MAX_ENGINE_SPEEDUP);
+        Checks.atMost(SECTION, "block_size", blockSize, Limits.MAX_TOKENS, "tokens");
+        Checks.atMost(SECTION, "max_num_batched_tokens", maxNumBatchedTokens, Limits.MAX_TOKENS, "tokens");
+        Checks.atMost(SECTION, "max_num_seqs", maxNumSeqs, Limits.MAX_CONCURRENCY, "sequences");
         if (kvTransferBandwidthGbps != null) {
             Checks.positiveFinite(SECTION, "kv_transfer_bandwidth_gbps", kvTransferBandwidthGbps);
         }
@@ -208,6 +212,7 @@ public record EngineArgs(
         /** Sets the host time added to every engine pass, ms (null = the backend's default). */
         @JsonProperty("step_overhead_ms")
         public Builder stepOverheadMs(Double v) { stepOverheadMs = v; return this; }
+
         @JsonProperty("tensor_parallel_sizes")
         public Builder tensorParallelSizes(List<Integer> v) { tensorParallelSizes = v; return this; }
 

@@ -21,6 +21,7 @@ public record HardwareSpec(String gpuSku, int totalGpus) {
             throw SpecException.of(SECTION, "gpuSku", gpuSku, "allowed: a GPU SKU name such as h200_sxm");
         }
         Checks.positive(SECTION, "totalGpus", totalGpus);
+        Checks.atMost(SECTION, "totalGpus", totalGpus, Limits.MAX_GPUS, "GPUs");
     }
 
     /** Returns {@code totalGpus} GPUs of SKU {@code gpuSku}. */

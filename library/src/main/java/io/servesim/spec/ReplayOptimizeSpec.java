@@ -22,6 +22,7 @@ public record ReplayOptimizeSpec(EngineSpec engine, HardwareSpec hardware, Workl
         Checks.required("", "router", router);
         Checks.required("", "objective", objective);
         Checks.positive("", "maxParallelEvals", maxParallelEvals);
+        Checks.atMost("", "maxParallelEvals", maxParallelEvals, Limits.MAX_PARALLEL_EVALS, "threads");
         if (engine.isDisaggregated() && hardware.totalGpus() < 2) {
             throw SpecException.of("hardware", "totalGpus", hardware.totalGpus(),
                     "allowed: >= 2 for a disaggregated engine (one prefill and one decode worker at least)");

@@ -34,8 +34,8 @@ public record RouterSpec(RouterMode mode, List<Double> overlapCredits, List<Doub
                     "each weight a finite number >= 0");
         } else {
             overlapCredits = Checks.list(SECTION, "overlapCredits", overlapCredits, 0, 1, "each credit in [0, 1]");
-            prefillLoadScales = Checks.list(SECTION, "prefillLoadScales", prefillLoadScales, 0, Double.MAX_VALUE,
-                    "each scale a finite number >= 0");
+            prefillLoadScales = Checks.list(SECTION, "prefillLoadScales", prefillLoadScales, 0, Limits.MAX_LOAD_SCALE,
+                    "each scale in [0, 1000]");
         }
         Checks.required(SECTION, "baseRouterConfig", baseRouterConfig);
     }

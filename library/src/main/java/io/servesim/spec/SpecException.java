@@ -51,10 +51,16 @@ public final class SpecException extends IllegalArgumentException {
         if (value == null) {
             return "missing";
         }
-        if (value instanceof String s) {
-            return "\"" + s + "\"";
+        String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return echo(text);
+    }
+
+    /** Returns {@code text} cut to {@link Limits#MAX_ECHO_CHARS} characters (with its full length) for messages. */
+    public static String echo(String text) {
+        if (text.length() <= Limits.MAX_ECHO_CHARS) {
+            return text;
         }
-        return String.valueOf(value);
+        return text.substring(0, Limits.MAX_ECHO_CHARS) + "… (" + text.length() + " characters)";
     }
 
     private static String join(String section, String field) {

@@ -3,7 +3,7 @@ package io.servesim.spec;
 /**
  * Changes a user asks for on top of a spec when starting a sweep (command-line flags, notebook magic flags): another
  * trace file and/or arrival speed-up, objective, GPU budget, router mode or parallelism. Absent fields (null) keep the
- * spec's value.
+ * spec's value. Another trace file keeps the spec's trace settings and must exist.
  */
 public record SpecOverrides(String traceFile, Double arrivalSpeedupRatio, String objective, Integer totalGpus,
                             String routerMode, Integer maxParallelEvals) {
@@ -12,11 +12,14 @@ public record SpecOverrides(String traceFile, Double arrivalSpeedupRatio, String
     public ReplayOptimizeSpec applyTo(ReplayOptimizeSpec spec) {
         ReplayOptimizeSpec out = spec;
         if (traceFile != null) {
-            var b = WorkloadSpec.trace(traceFile);
+            // a trace spec keeps its trace settings (lenientTrace, traceReplayConcurrency, traceBlockSize, ...)
+            var b = out.workload().isTraceBased() ? out.workload().toBuilder().traceFile(traceFile)
+                    : WorkloadSpec.trace(traceFile);
             if (arrivalSpeedupRatio != null) {
                 b.arrivalSpeedupRatio(arrivalSpeedupRatio);
             }
             out = out.withWorkload(b.build());
+            Specs.checkTraceFile(out.workload(), "--trace-file", null);
         } else if (arrivalSpeedupRatio != null) {
             if (!out.workload().isTraceBased()) {
                 throw new IllegalArgumentException("--arrival-speedup-ratio applies to trace workloads; the spec's"

@@ -1,5 +1,6 @@
 package io.servesim.spec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,6 +34,9 @@ public final class Specs {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build()).build());
 
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+
     /** Resource path of the default example spec (also shipped as notebooks/specs/default-disagg.yaml). */
     public static final String DEFAULT_EXAMPLE = "default-disagg.yaml";
     /** Resource path of the aggregated example spec. */
@@ -44,6 +48,8 @@ public final class Specs {
     }
 
     private static ObjectMapper configure(ObjectMapper m) {
+        // a key given twice is an error naming it, not "last one wins"
+        m.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -51,18 +57,75 @@ public final class Specs {
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** Reads a spec from a {@code .json}, {@code .yaml} or {@code .yml} file. */
+    /**
+     * Reads a spec from a {@code .json}, {@code .yaml} or {@code .yml} file. A relative {@code workload.traceFile}
+     * is resolved against the spec file's folder, and must exist.
+     */
     public static ReplayOptimizeSpec read(Path file) {
-        String text;
+        String text = readText(file);
+        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        ReplayOptimizeSpec spec = name.endsWith(".json") ? fromJson(text) : fromYaml(text);
+        Path folder = file.toAbsolutePath().getParent();
+        ReplayOptimizeSpec resolved = resolvePaths(spec, file.getParent() == null ? Path.of("") : file.getParent());
+        checkTraceFile(resolved.workload(), "workload.traceFile", folder);
+        return resolved;
+    }
+
+    /** Returns {@code spec} with a relative trace path made relative to {@code folder} (the spec file's folder). */
+    public static ReplayOptimizeSpec resolvePaths(ReplayOptimizeSpec spec, Path folder) {
+        WorkloadSpec w = spec.workload();
+        if (!w.isTraceBased() || Path.of(w.traceFile()).isAbsolute()) {
+            return spec;
+        }
+        String resolved = folder.resolve(w.traceFile()).normalize().toString();
+        return spec.withWorkload(w.toBuilder().traceFile(resolved.isEmpty() ? "." : resolved).build());
+    }
+
+    /** Fails with a spec error naming {@code field} when the workload's trace file does not exist or is a folder. */
+    public static void checkTraceFile(WorkloadSpec w, String field, Path relativeTo) {
+        if (!w.isTraceBased()) {
+            return;
+        }
+        Path p = Path.of(w.traceFile());
+        String where = relativeTo == null ? "" : " (relative paths are resolved against " + relativeTo + ")";
+        if (Files.isDirectory(p)) {
+            throw SpecException.of("", field, w.traceFile(), "it is a folder; allowed: a Mooncake JSONL trace file");
+        }
+        if (!Files.isRegularFile(p)) {
+            throw SpecException.of("", field, w.traceFile(), "no such file" + where);
+        }
+    }
+
+    private static String readText(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) {
+                throw new SpecException.FileProblem(file + ": is a folder; expected a spec file (.yaml, .yml, .json)");
+            }
+            long size = Files.size(file);
+            if (size > Limits.MAX_SPEC_BYTES) {
+                throw new SpecException.FileProblem(file + ": is " + size + " bytes; allowed: a spec of at most "
+                        + Limits.MAX_SPEC_BYTES + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                if (text.indexOf('\0') >= 0) {
+                    throw new java.nio.charset.CharacterCodingException();
+                }
+                return text;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new SpecException.FileProblem(file + ": is not a text file (not UTF-8); expected a YAML or"
+                        + " JSON spec");
+            }
         } catch (NoSuchFileException e) {
             throw new SpecException.FileProblem(file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SpecException.FileProblem(file + ": permission denied");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec " + file, e);
         }
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".json") ? fromJson(text) : fromYaml(text);
     }
 
     /** Parses a spec from YAML text (JSON is valid YAML, so this reads both). */
@@ -121,6 +184,17 @@ public final class Specs {
     }
 
     private static <T> T parse(ObjectMapper mapper, String text, Class<T> type) {
+        if (text.length() > Limits.MAX_SPEC_BYTES) {
+            throw SpecException.because("", "spec", "is " + text.length() + " characters long; allowed: at most "
+                    + Limits.MAX_SPEC_BYTES);
+        }
+        if (text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---"))) {
+            throw SpecException.because("", "spec", "is empty; expected a mapping with engine, hardware, workload");
+        }
+        if (mapper == YAML && severalDocuments(text)) {
+            throw SpecException.because("", "spec", "holds several YAML documents (a line \"---\" after content);"
+                    + " allowed: one spec per file");
+        }
         try {
             T value = mapper.readValue(text, type);
             if (value == null) {
@@ -132,8 +206,37 @@ public final class Specs {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            throw SpecException.because("", "spec", "is not valid YAML/JSON" + where + ": " + e.getOriginalMessage());
+            String msg = String.valueOf(e.getOriginalMessage());
+            java.util.regex.Matcher dup = DUPLICATE.matcher(msg);
+            if (dup.find()) {
+                throw SpecException.because("", "spec", "has the key \"" + SpecException.echo(dup.group(1))
+                        + "\" twice in one mapping" + where + "; allowed: each key once");
+            }
+            throw SpecException.because("", "spec", "is not valid YAML/JSON" + where + ": "
+                    + SpecException.echo(msg.replaceAll("\\s+", " ")));
+        } catch (SpecException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // YAML parser limits (nesting depth, document size) and other parser failures end as one line too
+            throw SpecException.because("", "spec", "cannot be parsed: " + SpecException.echo(String.valueOf(
+                    e.getMessage()).replaceAll("\\s+", " ")));
         }
+    }
+
+    /** Returns true when a YAML document separator ("---") follows content, i.e. the text holds several documents. */
+    private static boolean severalDocuments(String text) {
+        boolean content = false;
+        for (String line : text.split("\\R")) {
+            String t = line.strip();
+            boolean separator = line.startsWith("---") && (t.equals("---") || t.startsWith("--- "));
+            if (separator && content) {
+                return true;
+            }
+            if (!separator && !t.isEmpty() && !t.startsWith("#") && !t.startsWith("%")) {
+                content = true;
+            }
+        }
+        return false;
     }
 
     private static SpecException translate(JsonMappingException e) {

@@ -66,6 +66,9 @@ public record WorkloadSpec(
         Checks.positive(SECTION, "isl", Checks.required(SECTION, "isl", isl));
         Checks.positive(SECTION, "osl", Checks.required(SECTION, "osl", osl));
         Checks.positive(SECTION, "requestCount", Checks.required(SECTION, "requestCount", requestCount));
+        Checks.atMost(SECTION, "isl", isl, Limits.MAX_TOKENS, "tokens");
+        Checks.atMost(SECTION, "osl", osl, Limits.MAX_TOKENS, "tokens");
+        Checks.atMost(SECTION, "requestCount", requestCount, Limits.MAX_REQUEST_COUNT, "requests");
         int loads = (concurrency != null ? 1 : 0) + (requestRate != null ? 1 : 0) + (arrivalIntervalMs != null ? 1 : 0);
         if (loads != 1) {
             throw SpecException.because(SECTION, "concurrency", loads == 0
@@ -74,12 +77,15 @@ public record WorkloadSpec(
         }
         if (concurrency != null) {
             Checks.positive(SECTION, "concurrency", concurrency);
+            Checks.atMost(SECTION, "concurrency", concurrency, Limits.MAX_CONCURRENCY, "requests in flight");
         }
         if (requestRate != null) {
             Checks.positiveFinite(SECTION, "requestRate", requestRate);
+            Checks.atMost(SECTION, "requestRate", requestRate, Limits.MAX_REQUEST_RATE, "requests per second");
         }
         if (arrivalIntervalMs != null) {
             Checks.nonNegativeFinite(SECTION, "arrivalIntervalMs", arrivalIntervalMs);
+            Checks.atMost(SECTION, "arrivalIntervalMs", arrivalIntervalMs, Limits.MAX_INTERVAL_MS, "ms");
         }
         Checks.fraction(SECTION, "sharedPrefixRatio", Checks.required(SECTION, "sharedPrefixRatio", sharedPrefixRatio));
         Checks.required(SECTION, "numPrefixGroups", numPrefixGroups);
@@ -90,9 +96,12 @@ public record WorkloadSpec(
             throw SpecException.of(SECTION, "numPrefixGroups", numPrefixGroups,
                     "allowed: an integer >= 1 when sharedPrefixRatio (" + sharedPrefixRatio + ") is > 0");
         }
+        Checks.atMost(SECTION, "numPrefixGroups", numPrefixGroups, Limits.MAX_PREFIX_GROUPS, "groups");
         Checks.positive(SECTION, "turnsPerSession", Checks.required(SECTION, "turnsPerSession", turnsPerSession));
+        Checks.atMost(SECTION, "turnsPerSession", turnsPerSession, Limits.MAX_TURNS, "turns");
         Checks.nonNegativeFinite(SECTION, "interTurnDelayMs",
                 Checks.required(SECTION, "interTurnDelayMs", interTurnDelayMs));
+        Checks.atMost(SECTION, "interTurnDelayMs", interTurnDelayMs, Limits.MAX_INTERVAL_MS, "ms");
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -127,8 +136,11 @@ public record WorkloadSpec(
         }
         Checks.positiveFinite(SECTION, "arrivalSpeedupRatio",
                 Checks.required(SECTION, "arrivalSpeedupRatio", arrivalSpeedupRatio));
+        Checks.between(SECTION, "arrivalSpeedupRatio", arrivalSpeedupRatio, Limits.MIN_SPEEDUP, Limits.MAX_SPEEDUP);
         if (traceReplayConcurrency != null) {
             Checks.positive(SECTION, "traceReplayConcurrency", traceReplayConcurrency);
+            Checks.atMost(SECTION, "traceReplayConcurrency", traceReplayConcurrency, Limits.MAX_CONCURRENCY,
+                    "requests in flight");
         }
         Checks.positive(SECTION, "traceBlockSize", Checks.required(SECTION, "traceBlockSize", traceBlockSize));
         Checks.required(SECTION, "lenientTrace", lenientTrace);

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Expands a study into its cells: sets each axis's value at its path in the base spec's JSON tree and reads the tree
- * back through the spec validation. A value that gives an invalid spec (or names an unknown model or GPU, or leaves
- * nothing to search) fails with a message naming the axis, its path and the value.
+ * back through the spec validation. A cell whose spec is invalid (or names an unknown model or GPU, or leaves nothing
+ * to search) fails with a message naming the axis, its path and the value when that value is invalid on its own, else
+ * naming the cell and its combination of values.
  */
 final class CellExpander {
     private CellExpander() {
@@ -23,50 +24,58 @@ final class CellExpander {
 
     static List<StudyCell> expand(StudySpec study) {
         List<StudyAxis> axes = study.axes();
-        checkEachValue(study);
         List<int[]> picks = study.combine() == AxisCombination.ZIP ? zipped(axes) : crossed(axes);
+        Map<String, Boolean> checkedNames = new HashMap<>();
         List<StudyCell> cells = new ArrayList<>(picks.size());
         for (int c = 0; c < picks.size(); c++) {
             int[] pick = picks.get(c);
-            ObjectNode tree = Specs.jsonMapper().valueToTree(study.base());
             List<String> labels = new ArrayList<>();
             for (int a = 0; a < axes.size(); a++) {
-                set(tree, axes.get(a), a, pick[a]);
                 labels.add(axes.get(a).labels().get(pick[a]));
             }
             ReplayOptimizeSpec spec;
             try {
-                spec = Specs.fromJson(tree.toString());
+                spec = specOf(study, pick);
+                if (checkedNames.putIfAbsent(spec.engine().model() + "@" + spec.hardware().gpuSku(), true) == null) {
+                    PerfModel.of(spec.engine().model(), spec.hardware().gpuSku());
+                }
                 new SearchSpace(spec);
             } catch (IllegalArgumentException e) {
-                throw SpecException.because("cells[" + c + "]", "", "(" + describe(axes, labels) + ") is not a valid"
-                        + " sweep: " + e.getMessage());
+                throw blame(study, pick, c, labels, e);
             }
             cells.add(new StudyCell(c, labels, spec));
         }
         return cells;
     }
 
-    /** Applies each value alone to the base so that a bad value is blamed on its axis, not on a combination. */
-    private static void checkEachValue(StudySpec study) {
-        Map<String, Boolean> checkedNames = new HashMap<>();
+    private static ReplayOptimizeSpec specOf(StudySpec study, int[] pick) {
+        ObjectNode tree = Specs.jsonMapper().valueToTree(study.base());
+        for (int a = 0; a < study.axes().size(); a++) {
+            set(tree, study.axes().get(a), a, pick[a]);
+        }
+        return Specs.fromJson(tree.toString());
+    }
+
+    /**
+     * Returns the error for a cell whose spec is invalid: blamed on one axis value when that value alone (on the base
+     * spec) is invalid too, else on the combination.
+     */
+    private static SpecException blame(StudySpec study, int[] pick, int c, List<String> labels,
+                                       IllegalArgumentException cellError) {
         for (int a = 0; a < study.axes().size(); a++) {
             StudyAxis axis = study.axes().get(a);
-            for (int v = 0; v < axis.size(); v++) {
-                ObjectNode tree = Specs.jsonMapper().valueToTree(study.base());
-                set(tree, axis, a, v);
-                try {
-                    ReplayOptimizeSpec spec = Specs.fromJson(tree.toString());
-                    String key = spec.engine().model() + "@" + spec.hardware().gpuSku();
-                    if (checkedNames.putIfAbsent(key, true) == null) {
-                        PerfModel.of(spec.engine().model(), spec.hardware().gpuSku());
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw SpecException.because("axes[" + a + "]", "values[" + v + "]", "(" + axis.path() + " = "
-                            + axis.valueNode(v) + ") is not allowed: " + e.getMessage());
-                }
+            ObjectNode tree = Specs.jsonMapper().valueToTree(study.base());
+            set(tree, axis, a, pick[a]);
+            try {
+                ReplayOptimizeSpec alone = Specs.fromJson(tree.toString());
+                PerfModel.of(alone.engine().model(), alone.hardware().gpuSku());
+            } catch (IllegalArgumentException e) {
+                return SpecException.because("axes[" + a + "]", "values[" + pick[a] + "]", "(" + axis.path() + " = "
+                        + axis.valueNode(pick[a]) + ") is not allowed: " + e.getMessage());
             }
         }
+        return SpecException.because("cells[" + c + "]", "", "(" + describe(study.axes(), labels) + ") is not a"
+                + " valid sweep: " + cellError.getMessage());
     }
 
     private static void set(ObjectNode tree, StudyAxis axis, int a, int v) {

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * One axis of a study: the values one spec field takes, by its path in the sweep spec ({@code engine.model},
  * {@code hardware.gpuSku}, {@code hardware.totalGpus}, {@code workload}, {@code sla}, {@code objective}, ...).
  * A value is a scalar or a whole mapping (a workload or SLA variant), which then needs a label. {@code name} is the
- * axis's column in the results (default: the path's last segment in snake case, e.g. {@code gpu_sku}). Immutable.
+ * axis's column in the results (default: the path's last segment in snake case, e.g. {@code gpu_sku}; a study
+ * prefixes {@code axis_} to a default name that would clash with a result column, e.g. {@code axis_objective}).
+ * Immutable.
  */
 public record StudyAxis(String path, List<Object> values, List<String> labels, String name) {
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");

@@ -10,6 +10,7 @@ import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Grid;
 import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
@@ -17,10 +18,14 @@ import tech.tablesaw.plotly.traces.Trace;
 /**
  * Plotly figures (tablesaw-jsplot) of a study: a metric of each cell's best state against one axis, one subplot per
  * value of a facet axis and one line per value of a series axis; and the Pareto fronts (output throughput per GPU vs
- * mean TTFT) of every cell overlaid, one subplot per facet value. Figures are data only.
+ * mean TTFT) of every cell overlaid, one subplot per facet value. Subplots sit in a grid of two columns sharing the
+ * y axis of their row, so panels side by side compare on one scale. Figures are data only.
  */
 public final class StudyCharts {
     private static final int COLUMNS = 2;
+    /** One colour per series value, the same in every panel. */
+    private static final List<String> PALETTE = List.of("#264653", "#e76f51", "#2a9d8f", "#e9c46a", "#8e7dbe",
+            "#f4a261", "#577590", "#bc4749");
 
     private StudyCharts() {
     }
@@ -36,15 +41,18 @@ public final class StudyCharts {
                     .computeIfAbsent(text(cells, r, series), k -> new ArrayList<>()).add(r);
         }
         List<Trace> traces = new ArrayList<>();
+        Map<String, String> colors = new LinkedHashMap<>();
         int panel = 0;
         for (var f : groups.entrySet()) {
             for (var s : f.getValue().entrySet()) {
+                String color = colors.computeIfAbsent(s.getKey(), k -> PALETTE.get(colors.size() % PALETTE.size()));
                 List<Integer> rows = new ArrayList<>(s.getValue());
                 rows.sort(Comparator.comparingDouble(r -> number(cells, r, x)));
                 traces.add(ScatterTrace.builder(rows.stream().mapToDouble(r -> number(cells, r, x)).toArray(),
                                 rows.stream().mapToDouble(r -> number(cells, r, metric)).toArray())
                         .mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(label(f.getKey(), s.getKey()))
-                        .xAxis(axisId("x", panel)).yAxis(axisId("y", panel)).build());
+                        .line(Line.builder().color(color).build()).marker(Marker.builder().color(color).build())
+                        .xAxis(xAxis(panel)).yAxis(yAxis(panel)).build());
             }
             panel++;
         }
@@ -76,7 +84,7 @@ public final class StudyCharts {
                             front.stream().mapToDouble(p -> p[1]).toArray())
                     .mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(cellLabel(states, first, study, facet))
                     .marker(Marker.builder().size(6).build())
-                    .xAxis(axisId("x", panel)).yAxis(axisId("y", panel)).build());
+                    .xAxis(xAxis(panel)).yAxis(yAxis(panel)).build());
         }
         return new Figure(layout("Pareto fronts per cell: output tokens/s per GPU vs mean TTFT (ms)"
                 + (facet == null ? "" : ", by " + facet), panels.size(), "output tokens/s per GPU", "mean TTFT (ms)"),
@@ -104,14 +112,21 @@ public final class StudyCharts {
         Layout.LayoutBuilder b = Layout.builder().title(title).height(Math.max(1, rows) * 360 + 80).width(900)
                 .xAxis(Axis.builder().title(x).build()).yAxis(Axis.builder().title(y).build());
         if (panels > 1) {
-            b.grid(Grid.builder().rows(rows).columns(Math.min(COLUMNS, panels)).pattern(Grid.Pattern.INDEPENDENT)
+            b.grid(Grid.builder().rows(rows).columns(Math.min(COLUMNS, panels)).pattern(Grid.Pattern.COUPLED)
                     .build());
         }
         return b.build();
     }
 
-    private static String axisId(String prefix, int panel) {
-        return panel == 0 ? prefix : prefix + (panel + 1);
+    /** Panels share the x axis of their column and the y axis of their row (Plotly's coupled grid). */
+    private static String xAxis(int panel) {
+        int column = panel % COLUMNS;
+        return column == 0 ? "x" : "x" + (column + 1);
+    }
+
+    private static String yAxis(int panel) {
+        int row = panel / COLUMNS;
+        return row == 0 ? "y" : "y" + (row + 1);
     }
 
     private static String label(String facet, String series) {

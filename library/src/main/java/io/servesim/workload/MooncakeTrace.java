@@ -76,6 +76,11 @@ public final class MooncakeTrace implements Workload {
         return reader.skippedLines();
     }
 
+    /** Returns the first skipped line's problem (file:line: reason), or null when none was skipped. */
+    public String firstProblem() {
+        return reader.firstProblem();
+    }
+
     /** Returns the chained simulator block hashes of a prompt of {@code inputLength} tokens given as trace ids. */
     public static long[] remap(long[] traceIds, int inputLength, int blockSize, int traceBlockSize) {
         long[] out = new long[BlockHashes.blocksFor(inputLength, blockSize)];

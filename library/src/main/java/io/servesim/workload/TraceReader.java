@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.servesim.spec.Limits;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +27,8 @@ import java.util.zip.GZIPInputStream;
  * <p>Strict by default: a malformed line, a missing field, a negative or zero length, {@code hash_ids} whose count is
  * not {@code ceil(input_length / traceBlockSize)}, or a timestamp earlier than the previous line's fails with the file
  * name, line number and the offending value. Lenient readers skip such lines and count them ({@link #skippedLines()}).
+ * Lines longer than {@link Limits#MAX_TRACE_LINE_CHARS} are bad lines too (never held in memory); a truncated gzip
+ * file or non-UTF-8 bytes fail naming the file.
  */
 public final class TraceReader implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
@@ -33,7 +36,7 @@ public final class TraceReader implements AutoCloseable {
     private final Path file;
     private final int traceBlockSize;
     private final boolean lenient;
-    private final BufferedReader reader;
+    private final LineReader reader;
     private long lineNumber;
     private long skipped;
     private String firstProblem;
@@ -53,9 +56,12 @@ public final class TraceReader implements AutoCloseable {
             if (b0 == 0x1f && b1 == 0x8b) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            this.reader = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)), Limits.MAX_TRACE_LINE_CHARS);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("trace file " + file + " does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("trace file " + file + " cannot be read: permission denied");
         } catch (IOException e) {
             throw new IllegalArgumentException("trace file " + file + " cannot be read: " + e.getMessage());
         }
@@ -67,6 +73,12 @@ public final class TraceReader implements AutoCloseable {
             String text;
             try {
                 text = reader.readLine();
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw new IllegalArgumentException(file + ": the gzip data is truncated or corrupt (" + e.getMessage()
+                        + ", " + lineNumber + " lines read); re-download or re-compress the trace");
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new IllegalArgumentException(file + ":" + (lineNumber + 1) + ": is not UTF-8 text; allowed: a"
+                        + " Mooncake JSONL trace (.jsonl or .jsonl.gz)");
             } catch (IOException e) {
                 throw new UncheckedIOException(file + ": read failed after line " + lineNumber, e);
             }
@@ -74,10 +86,14 @@ public final class TraceReader implements AutoCloseable {
                 return null;
             }
             lineNumber++;
-            if (text.isBlank()) {
+            if (text != LineReader.TOO_LONG && text.isBlank()) {
                 continue;
             }
             try {
+                if (text == LineReader.TOO_LONG) {
+                    throw bad("is longer than " + Limits.MAX_TRACE_LINE_CHARS + " characters; allowed: one JSON"
+                            + " object per line, at most that long");
+                }
                 TraceLine line = parse(text);
                 lastTimestamp = line.timestampMs();
                 return line;

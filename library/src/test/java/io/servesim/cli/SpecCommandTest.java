@@ -30,6 +30,14 @@ class SpecCommandTest {
     }
 
     @Test
+    void validateWarnsAboutTheParityPinAndStillAcceptsIt() {
+        assertThat(run("spec", "validate", "../notebooks/specs/dynamo-parity.yaml")).isZero();
+        assertThat(err.toString()).contains("dynamo-parity.yaml: warning: engine.basePrefillEngineArgs.num_gpu_blocks"
+                + " is 20000 but GPU memory holds only TP1: 510, TP2: 1519, TP4: 3533");
+        assertThat(err.toString()).contains("engine.baseDecodeEngineArgs.num_gpu_blocks is 20000");
+    }
+
+    @Test
     void validateReportsTheBadFieldWithExitCode2(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, Specs.exampleText(Specs.DEFAULT_EXAMPLE).replace("sharedPrefixRatio: 0.5",
@@ -79,7 +87,9 @@ class SpecCommandTest {
     void shippedNotebookSpecsMatchTheLibraryExamples() throws Exception {
         Path specs = Path.of("..", "notebooks", "specs");
         for (String name : new String[] {Specs.DEFAULT_EXAMPLE, Specs.AGGREGATED_EXAMPLE, Specs.TRACE_EXAMPLE}) {
-            assertThat(Specs.read(specs.resolve(name))).as(name).isEqualTo(Specs.example(name));
+            // relative trace paths are resolved against the spec file's folder
+            assertThat(Specs.read(specs.resolve(name))).as(name)
+                    .isEqualTo(Specs.resolvePaths(Specs.example(name), specs));
         }
     }
 }

@@ -65,7 +65,7 @@ class StudyCommandTest {
         Process p = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "study", "--spec", spec.toString(), "--out", out.toString(), "--threads", "1",
                 "--no-progress").redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (markers(out) < 2 && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

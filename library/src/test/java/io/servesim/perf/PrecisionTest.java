@@ -120,6 +120,41 @@ class PrecisionTest {
         assertThat(fp8.stepMs(decode(256, 30000))).isLessThan(bf16.stepMs(decode(256, 30000)));
     }
 
+    @Test
+    void aReplayWithFp8ServesFasterWithMoreKvBlocks() {
+        java.util.function.Function<EngineArgs, io.servesim.metrics.ReplayMetrics> replay = args ->
+                new io.servesim.optimize.LocalEvaluator(io.servesim.spec.ReplayOptimizeSpec.builder()
+                        .engine(io.servesim.spec.EngineSpec.aggregated("meta-llama/Llama-3.1-70B", "vllm")
+                                .allEngineArgs(args))
+                        .hardware(io.servesim.spec.HardwareSpec.of("h200_sxm", 2))
+                        .workload(io.servesim.spec.WorkloadSpec.synthetic().isl(1024).osl(128).requestCount(64)
+                                .concurrency(16))
+                        .router(io.servesim.spec.RouterSpec.roundRobin())
+                        .objective(io.servesim.spec.Objective.THROUGHPUT).build())
+                        .replay(io.servesim.optimize.DeploymentState.aggregated(2, 1,
+                                io.servesim.optimize.RouterState.ROUND_ROBIN), false);
+        var bf16 = replay.apply(BF16);
+        var fp8 = replay.apply(FP8);
+        assertThat(fp8.get("mean_tpot_ms")).isLessThan(bf16.get("mean_tpot_ms") * 0.9);
+        assertThat(fp8.get("output_throughput_tok_s")).isGreaterThan(bf16.get("output_throughput_tok_s"));
+        assertThat(LLAMA.numGpuBlocks(2, FP8)).isGreaterThan(LLAMA.numGpuBlocks(2, BF16));
+    }
+
+    @Test
+    void theExampleStudyComparesPrecisionsAndGpusInOneRun() {
+        var study = io.servesim.study.StudySpec.read(java.nio.file.Path.of("..", "notebooks", "specs",
+                "study-precision-gpus.yaml"));
+        assertThat(study.cellCount()).isEqualTo(6);
+        var labels = new java.util.ArrayList<String>();
+        for (var cell : study.cells()) {
+            var spec = cell.spec();
+            PerfModel perf = PerfModel.of(spec.engine().model(), spec.hardware().gpuSku());
+            labels.add(spec.hardware().gpuSku() + " " + perf.precision(spec.engine().baseEngineArgs()).label());
+        }
+        assertThat(labels).containsExactlyInAnyOrder("h100_sxm bf16", "h200_sxm bf16", "b200 bf16", "h100_sxm fp8",
+                "h200_sxm fp8", "b200 fp8");
+    }
+
     static StepBatch decode(int n, int context) {
         StepBatch b = new StepBatch();
         for (int i = 0; i < n; i++) {

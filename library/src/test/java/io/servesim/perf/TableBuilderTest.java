@@ -47,8 +47,15 @@ class TableBuilderTest {
             PerfTables tables = PerfTables.forSku(sku).orElseThrow();
             for (String id : ModelCard.KNOWN) {
                 for (int tp : new int[] {1, 2, 4, 8}) {
-                    assertThat(TableStepTimer.covers(tables, ModelCard.of(id), tp)).as(sku + " " + id + " TP" + tp)
-                            .isTrue();
+                    List<int[]> shapes = TableBuilder.shapes(ModelCard.of(id), tp);
+                    for (int i = 0; i < shapes.size(); i++) {
+                        assertThat(tables.gemm(shapes.get(i)[0], shapes.get(i)[1])).as(sku + " " + id + " TP" + tp)
+                                .isNotNull();
+                        if (i < TableBuilder.LM_HEAD) {
+                            assertThat(tables.gemm(shapes.get(i)[0], shapes.get(i)[1], true)).isNotNull();
+                        }
+                    }
+                    assertThat(TableStepTimer.covers(tables, ModelCard.of(id), tp, new Precision(true, true))).isTrue();
                 }
             }
         }

@@ -138,7 +138,19 @@ class TableTransferTest {
         assertThat(parts).filteredOn(p -> p.name().equals("norms_activations_ms")).singleElement()
                 .extracting(OperatorTime::source).asString().startsWith("roofline");
         assertThat(PerfModel.of("Qwen/Qwen3-32B", "h20").tables().orElseThrow().provenance())
-                .startsWith("transferred from h");
+                .isEqualTo("transferred from h100_sxm");
+    }
+
+    @Test
+    void aModelWithUntabulatedShapesUsesTheNearestTabulatedShapesNotTheRoofline() {
+        ModelCard custom = new ModelCard("acme/Dense-20B", 6144, 48, 48, 8, 128, 16384, 100000, false, 2);
+        assertThat(TableStepTimer.covers(MEASURED_H200, custom, 2, Precision.BF16)).isTrue();
+        var timer = new TableStepTimer(MEASURED_H200, custom, H200, 2, 1.0, Precision.BF16);
+        StepBatch prefill = new StepBatch().addPrefill(4096, 0);
+        assertThat(timer.explain(prefill)).filteredOn(p -> p.name().equals("gemm_ms")).singleElement()
+                .extracting(OperatorTime::source).asString().contains("shapes scaled from the nearest tabulated one");
+        double roofline = new RooflineStepTimer(custom, H200, 2, 1.0).stepMs(prefill);
+        assertThat(timer.stepMs(prefill) / roofline).isBetween(0.5, 2.0);
     }
 
     static List<StepBatch> batches() {

@@ -19,7 +19,7 @@ class StudyChartsTest {
                 DoubleColumn.create("output_throughput_tok_s_per_gpu", 10, 20, 30, 40));
         String js = StudyCharts.best(cells, "output_throughput_tok_s_per_gpu", "total_gpus", "model", null)
                 .asJavascript("d");
-        assertThat(js).contains("xaxis: 'x2'").contains("yaxis: 'y2'").contains("pattern: 'independent'");
+        assertThat(js).contains("xaxis: 'x2'").contains("pattern: 'coupled'");
         // points are sorted by x: model a at 2 GPUs (20) comes before 4 GPUs (10)
         assertThat(js).contains("x: [\"2.0\",\"4.0\"],\ny: [\"20.0\",\"10.0\"]").contains("name: 'a'")
                 .contains("name: 'b'");

@@ -59,6 +59,16 @@ class StudySpecTest {
     }
 
     @Test
+    void aCombinationWithNothingToSearchNamesTheCell() {
+        StudySpec.Builder b = StudySpec.builder().base(StudyFixtures.smallStudy().base())
+                .axis("engine.model", "Qwen/Qwen3-32B").axis("hardware.gpuSku", "h100_sxm")
+                .axis("hardware.totalGpus", 1);
+        assertThatThrownBy(b::build).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("cells[0] (model=Qwen/Qwen3-32B, gpu_sku=h100_sxm, total_gpus=1) is not a"
+                        + " valid sweep: hardware.totalGpus is 1");
+    }
+
+    @Test
     void unknownPathAndBadStructureAreNamed() {
         String path = StudyFixtures.smallStudyYaml().replace("path: engine.model", "path: engine.modle");
         assertThatThrownBy(() -> StudySpec.fromYaml(path)).isInstanceOf(SpecException.class)

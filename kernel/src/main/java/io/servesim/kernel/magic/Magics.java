@@ -22,6 +22,8 @@ public final class Magics {
         DESCRIPTIONS.put("%trace", "FILE — trace statistics and length histograms");
         LINE.put("perf", PerfMagic::new);
         DESCRIPTIONS.put("%perf", "[--model --tp --prefill-tokens --prefix --decode-batch --context] — step time, KV capacity");
+        LINE.put("study", StudyMagic::new);
+        DESCRIPTIONS.put("%study", "[NAME|--spec FILE] [--out DIR --spark MASTER --threads N --as VAR] — many sweeps");
         LINE.put("export", ExportMagic::new);
         DESCRIPTIONS.put("%export", "RESULT DIR — write a sweep's CSV, Parquet and JSON files");
         LINE.put("load", LoadMagic::new);

@@ -1,6 +1,6 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.render.Html;
+import io.servesim.report.Html;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.ProgressListener;
 import java.util.Locale;

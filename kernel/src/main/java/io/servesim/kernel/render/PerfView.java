@@ -1,5 +1,6 @@
 package io.servesim.kernel.render;
 
+import io.servesim.report.Cards;
 import io.servesim.perf.KvCapacity;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepBatch;

@@ -3,7 +3,12 @@ package io.servesim.kernel.render;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.OptimizationResult;
+import io.servesim.report.Cards;
 import io.servesim.report.Charts;
+import io.servesim.report.Html;
+import io.servesim.report.HtmlReport;
+import io.servesim.report.HtmlTables;
+import io.servesim.report.PlotlyHtml;
 import io.servesim.report.TextTables;
 import io.servesim.spec.Objective;
 import io.servesim.spec.ReplayOptimizeSpec;
@@ -71,26 +76,7 @@ public final class Renderers {
     }
 
     static String resultHtml(OptimizationResult res) {
-        StringBuilder b = new StringBuilder("<div class='servesim-result'>");
-        b.append("<p><b>").append(res.records().size()).append(" states evaluated, ")
-                .append(res.feasibleRecords().size()).append(" feasible</b> (")
-                .append(String.format(java.util.Locale.ROOT, "%.1f s", res.wallTimeMs() / 1000)).append(")</p>");
-        res.bestFeasible().ifPresent(best -> b.append("<p><b>Best feasible:</b> ")
-                .append(Html.escape(best.state().label())).append("</p><pre>")
-                .append(Html.escape(res.explain(best))).append("</pre>"));
-        if (res.bestFeasible().isEmpty()) {
-            b.append("<p><b>No feasible state.</b></p>");
-        }
-        res.bestInfeasible().ifPresent(bi -> b.append("<details><summary>Best infeasible: ")
-                .append(Html.escape(bi.state().label())).append("</summary><pre>").append(Html.escape(res.explain(bi)))
-                .append("</pre></details>"));
-        res.optimalityGap().ifPresent(g -> b.append(String.format(java.util.Locale.ROOT,
-                "<p>Exhaustive baseline: %d states; the descent used %d; optimality gap %.2f%%.</p>",
-                g.exhaustiveEvaluations(), g.descentEvaluations(), 100 * g.relativeGap())));
-        b.append(HtmlTables.html(res.feasible(), 10));
-        Figure pareto = res.spec().objective() == Objective.MEAN_TTFT ? Charts.paretoTtft(res) : Charts.paretoE2e(res);
-        b.append(PlotlyHtml.chart(pareto, title(pareto)));
-        return PlotlyHtml.standalone(b.append("</div>").toString());
+        return PlotlyHtml.standalone(HtmlReport.sweepSection(res));
     }
 
     static String resultText(OptimizationResult res) {
@@ -103,15 +89,7 @@ public final class Renderers {
     }
 
     static String replayHtml(ReplayView v) {
-        StringBuilder b = new StringBuilder(Cards.html(v.label(), Cards.headline(v.metrics())));
-        if (!v.metrics().requests().isEmpty()) {
-            Figure cdf = Charts.latencyCdf(v.metrics().requests());
-            b.append(PlotlyHtml.chart(cdf, title(cdf)));
-        }
-        Figure util = Charts.workerUtilisation(v.metrics().workers());
-        b.append(PlotlyHtml.chart(util, title(util)));
-        Figure kv = Charts.workerKvOccupancy(v.metrics().workers());
-        return PlotlyHtml.standalone(b.append(PlotlyHtml.chart(kv, title(kv))).toString());
+        return PlotlyHtml.standalone(HtmlReport.replaySection(v.label(), v.metrics()));
     }
 
     static String traceHtml(TraceView v) {

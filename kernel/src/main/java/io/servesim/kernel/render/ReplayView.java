@@ -1,5 +1,6 @@
 package io.servesim.kernel.render;
 
+import io.servesim.report.Cards;
 import io.servesim.metrics.ReplayMetrics;
 
 /** One run as a notebook shows it: the metrics card, the latency CDFs and the per-worker timelines. */

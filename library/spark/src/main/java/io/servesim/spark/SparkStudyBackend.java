@@ -126,6 +126,10 @@ public final class SparkStudyBackend implements StudyBackend {
                 .collectAsync());
     }
 
+    /**
+     * Replays the cell's search over the collected reports. A state the search asks for that no task evaluated (the
+     * exhaustive cell's descent may visit one outside the exhaustive list) is evaluated here on the driver.
+     */
     private static CellResult rebuild(StudyCell cell, SearchMode mode, List<WireRecord> records) {
         Map<DeploymentState, Map<String, Double>> reports = new HashMap<>();
         for (WireRecord r : records) {

@@ -1,4 +1,4 @@
-package io.servesim.kernel.render;
+package io.servesim.report;
 
 /** HTML escaping for values placed in rendered output. */
 public final class Html {

@@ -1,4 +1,4 @@
-package io.servesim.kernel.render;
+package io.servesim.report;
 
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.report.TextTables;

@@ -1,4 +1,4 @@
-package io.servesim.kernel.render;
+package io.servesim.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,0 +1,124 @@
+package io.servesim.report;
+
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Renders a Tablesaw table as a scrollable HTML table that reads well: readable headers with the unit once
+ * ({@code mean_ttft_ms} → "mean TTFT (ms)"), one number format per column with thousands separators, the first rows
+ * with an "N more rows" note, and a hint when there are more columns than fit.
+ */
+public final class HtmlTables {
+    /** Rows shown by default. */
+    public static final int DEFAULT_ROWS = 20;
+    /** Beyond this many columns a "scroll sideways" hint is shown. */
+    static final int WIDE = 12;
+
+    private HtmlTables() {
+    }
+
+    /** Returns the HTML of the first {@code maxRows} rows of {@code table}. */
+    public static String html(Table table, int maxRows) {
+        int rows = Math.min(maxRows, table.rowCount());
+        StringBuilder b = new StringBuilder("<div class='servesim-table'>");
+        if (table.name() != null && !table.name().isBlank()) {
+            b.append("<div style='font-weight:bold'>").append(Html.escape(table.name())).append(" (")
+                    .append(String.format(Locale.ROOT, "%,d", table.rowCount())).append(" rows × ")
+                    .append(table.columnCount()).append(" columns)</div>");
+        }
+        if (table.columnCount() > WIDE) {
+            b.append("<div style='color:#666;font-size:smaller'>⇆ ").append(table.columnCount())
+                    .append(" columns: scroll sideways to see them all</div>");
+        }
+        b.append("<div style='max-height:420px;overflow:auto'><table class='dataframe' border='1'><thead><tr>");
+        String[] formats = new String[table.columnCount()];
+        for (int j = 0; j < table.columnCount(); j++) {
+            Column<?> c = table.column(j);
+            formats[j] = format(c);
+            b.append("<th title='").append(Html.escape(c.name())).append("'>").append(Html.escape(header(c.name())))
+                    .append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (int r = 0; r < rows; r++) {
+            b.append("<tr>");
+            for (int j = 0; j < table.columnCount(); j++) {
+                Object v = table.column(j).get(r);
+                boolean number = v instanceof Number;
+                b.append(number ? "<td style='text-align:right'>" : "<td>")
+                        .append(Html.escape(number ? number(((Number) v).doubleValue(), formats[j]) : TextTables.cell(v)))
+                        .append("</td>");
+            }
+            b.append("</tr>");
+        }
+        b.append("</tbody></table></div>");
+        if (table.rowCount() > rows) {
+            b.append("<div><i>").append(String.format(Locale.ROOT, "%,d", table.rowCount() - rows))
+                    .append(" more rows</i></div>");
+        }
+        return b.append("</div>").toString();
+    }
+
+    /** Returns a readable header for a column: words, acronyms upper-cased, the unit in parentheses. */
+    public static String header(String column) {
+        if (column.contains(" ")) {
+            return column; // already readable (a headline table's own header)
+        }
+        String unit = unit(column);
+        String base = column;
+        for (String suffix : new String[] {"_tok_s_per_gpu", "_tok_s", "_ms", "_rps"}) {
+            if (base.endsWith(suffix)) {
+                base = base.substring(0, base.length() - suffix.length());
+                break;
+            }
+        }
+        String words = (" " + base.replace('_', ' ') + " ").replace(" ttft ", " TTFT ").replace(" tpot ", " TPOT ")
+                .replace(" itl ", " ITL ").replace(" ttst ", " TTST ").replace(" kv ", " KV ").replace(" tp ", " TP ")
+                .replace(" gpus ", " GPUs ").replace(" e2e ", " e2e ").strip();
+        return unit.isEmpty() || unit.equals("fraction") ? words : words + " (" + unit + ")";
+    }
+
+    /** Returns the unit a column name implies, or an empty string. */
+    public static String unit(String column) {
+        if (column.endsWith("_tok_s_per_gpu")) {
+            return "tok/s/GPU";
+        }
+        if (column.endsWith("_tok_s")) {
+            return "tok/s";
+        }
+        if (column.endsWith("_ms")) {
+            return "ms";
+        }
+        if (column.endsWith("_rps")) {
+            return "req/s";
+        }
+        if (column.endsWith("_ratio") || column.endsWith("_fraction") || column.endsWith("_occupancy")) {
+            return "fraction";
+        }
+        if (column.endsWith("_per_user")) {
+            return "tok/s";
+        }
+        return "";
+    }
+
+    /** Returns one format for every number of {@code c}: decimals from the column's largest magnitude. */
+    static String format(Column<?> c) {
+        double max = 0;
+        boolean integral = true;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.get(i) instanceof Number n) {
+                double d = n.doubleValue();
+                if (Double.isFinite(d)) {
+                    max = Math.max(max, Math.abs(d));
+                    integral &= d == Math.rint(d);
+                }
+            }
+        }
+        int decimals = integral || max >= 1000 ? 0 : max >= 100 ? 1 : max >= 1 ? 2 : 3;
+        return "%,." + decimals + "f";
+    }
+
+    static String number(double v, String format) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "";
+    }
+}
