@@ -112,7 +112,6 @@ final class SweepCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         Export.writeAll(result, dir, spec.workload().arrivalSeed());
-        io.servesim.report.HtmlReport.writeSweep(result, dir);
         if (json) {
             outw.println(Specs.jsonMapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(Export.best(result, spec.workload().arrivalSeed())));

@@ -258,6 +258,8 @@ final class ClusterSim {
         }
     }
 
+    private long handoffBytesPerToken = -1;
+
     private double handoffMs(int prefillWorker, int decodeWorker, int inputTokens) {
         Double pinned = config.decode().args().kvTransferBandwidthGbps();
         if (pinned == null) {
@@ -266,7 +268,11 @@ final class ClusterSim {
         double bytesPerS = pinned != null ? pinned * 1e9
                 : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)
                 ? perf.sku().intraNodeBandwidthBytesPerS() : perf.sku().interNodeBandwidthBytesPerS();
-        return (double) inputTokens * perf.kvBytesPerToken() / bytesPerS * 1000.0;
+        if (handoffBytesPerToken < 0) {
+            // the prefill worker's KV cache type decides what moves (an FP8 KV cache moves half the bytes)
+            handoffBytesPerToken = perf.kvBytesPerToken(config.prefill().args());
+        }
+        return (double) inputTokens * handoffBytesPerToken / bytesPerS * 1000.0;
     }
 
     /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */

@@ -27,14 +27,14 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  * Writes sweep results to files other tools read: CSV (Tablesaw), JSON (Jackson) and Parquet (through DuckDB's JDBC
  * driver, which also lets users query results with SQL). {@link #writeAll} writes the standard set of a sweep
  * directory: {@code evaluated.csv}, {@code feasible.csv}, {@code pareto.csv}, {@code evaluated.parquet},
- * {@code best.json}, atomically: the files are written into a temporary folder beside {@code dir} which is then
+ * {@code best.json} and the offline {@code report.html} ({@link HtmlReport}), atomically: the files are written into a temporary folder beside {@code dir} which is then
  * renamed into place, so an interrupted run never leaves a folder that looks complete and a reused folder never
  * mixes files of two runs. {@link #checkWritable} lets a sweep fail on a bad {@code --out} before it searches.
  */
 public final class Export {
     /** The files {@link #writeAll} writes. */
     public static final java.util.Set<String> RESULT_FILES = java.util.Set.of("evaluated.csv", "feasible.csv",
-            "pareto.csv", "evaluated.parquet", "best.json");
+            "pareto.csv", "evaluated.parquet", "best.json", HtmlReport.FILE);
 
     private Export() {
     }
@@ -103,6 +103,7 @@ public final class Export {
             csv(result.paretoFrontier(), tmp.resolve("pareto.csv"));
             parquet(result.evaluated(), tmp.resolve("evaluated.parquet"));
             write(tmp.resolve("best.json"), best(result, seed));
+            HtmlReport.writeSweep(result, tmp);
             replace(tmp, dir.toAbsolutePath().normalize());
             tmp = null;
             return dir;

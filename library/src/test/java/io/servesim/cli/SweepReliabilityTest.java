@@ -103,7 +103,7 @@ class SweepReliabilityTest {
                 0, "Results written");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "best.json", "evaluated.csv", "evaluated.parquet", "feasible.csv", "pareto.csv");
+                    "best.json", "evaluated.csv", "evaluated.parquet", "feasible.csv", "pareto.csv", "report.html");
         }
         assertThat(Files.readString(out.resolve("best.json"))).contains("states_evaluated");
         try (var siblings = Files.list(dir)) {
