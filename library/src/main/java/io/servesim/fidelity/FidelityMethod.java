@@ -3,18 +3,20 @@ package io.servesim.fidelity;
 import io.servesim.spec.Defaults;
 
 /**
- * How a measured row is replayed: a steady-state closed loop at the row's concurrency c, modelled on the benchmark
- * aiconfigurator generates for vLLM ({@code aiperf} with {@code 20 × c} requests after {@code 2 × c} warm-up requests).
- * Immutable.
+ * How a measured row is replayed: the profiling phase of the benchmark aiconfigurator generates for vLLM
+ * ({@code aiperf}, closed loop at concurrency c, {@code 20 × c} requests after {@code 2 × c} warm-up requests).
+ * aiperf runs warm-up and profiling as separate phases and waits for every warm-up request to return before the
+ * profiling phase starts; that phase then sends its first c requests at once, and their time queued behind each
+ * other's prefills is part of the measured mean. Immutable.
  *
  * <ul>
  *   <li>{@code (requestsPerClient + warmupPerClient) × c} requests; the first {@code warmupPerClient × c} to complete
- *       are left out of the metrics;</li>
+ *       are left out of the metrics (default 0: the drained warm-up phase leaves an idle server, as at t = 0);</li>
  *   <li>prompt and answer lengths spread normally with a standard deviation of {@code lengthStddevFraction} of
- *       {@code isl}/{@code osl}, seeded by {@code seed}, so that requests do not march in lock-step;</li>
+ *       {@code isl}/{@code osl}, seeded by {@code seed}, so that requests started together do not stay in lock-step
+ *       for the whole run, as exactly equal lengths in a deterministic replay would;</li>
  *   <li>the c clients start one after the other over {@code rampUpDecodeTimes} × one request's estimated decode time
- *       ({@code osl} passes of a decode batch of c), so that completions, and with them new prompts, are spread as
- *       in a steady state (0: all clients start at once);</li>
+ *       ({@code osl} passes of a decode batch of c); default 0: all clients start at once, as in aiperf;</li>
  *   <li>one aggregated vLLM worker of {@code tp} GPUs with vLLM's block size ({@code blockSize}) and servesim's
  *       other engine defaults; the row's statistic is compared with the mean TTFT and mean TPOT.</li>
  * </ul>

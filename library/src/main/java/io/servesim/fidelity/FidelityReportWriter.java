@@ -45,10 +45,11 @@ public final class FidelityReportWriter {
                 report.skipped(), all.mapeTtftPct(), all.mapeTpotPct());
         report.groups().forEach((g, a) -> out.printf(Locale.ROOT, "  %-44s %3d rows  TTFT %5.1f%%  TPOT %5.1f%%%n",
                 g, a.rows(), a.mapeTtftPct(), a.mapeTpotPct()));
-        out.printf(Locale.ROOT, "replayed %s in %.1f s (%d × c requests per row after %d × c warm-up, length"
-                        + " spread %.0f%%, clients ramped up over one request's decode time)%n", report.dataset(),
-                report.wallMs() / 1000, report.method().requestsPerClient(), report.method().warmupPerClient(),
-                report.method().lengthStddevFraction() * 100);
+        out.printf(Locale.ROOT, "replayed %s in %.1f s (%d × c measured requests per row after %d × c left out,"
+                        + " length spread %.0f%%, clients started over %.1f × one request's decode time)%n",
+                report.dataset(), report.wallMs() / 1000, report.method().requestsPerClient(),
+                report.method().warmupPerClient(), report.method().lengthStddevFraction() * 100,
+                report.method().rampUpDecodeTimes());
         out.flush();
     }
 

@@ -69,14 +69,24 @@ public final class Defaults {
     // --- fidelity (servesim fidelity: replaying measured rows) ---
     /** Measured requests per closed-loop client: aiconfigurator's generated aiperf benchmark runs 20 × c. */
     public static final int FIDELITY_REQUESTS_PER_CLIENT = 20;
-    /** Measured requests per client in the replays of {@code servesim fidelity --fit} (quicker than a full run). */
-    public static final int FIDELITY_FIT_REQUESTS_PER_CLIENT = 5;
-    /** Warm-up requests per client, left out of the metrics: the same benchmark's 2 × c. */
-    public static final int FIDELITY_WARMUP_PER_CLIENT = 2;
+    /**
+     * Measured requests per client in the replays of {@code servesim fidelity --fit}: the full 20 × c, since the
+     * measured mean includes the profiling phase's first round, whose weight depends on the number of requests.
+     */
+    public static final int FIDELITY_FIT_REQUESTS_PER_CLIENT = 20;
+    /**
+     * Warm-up requests per client replayed before the measured ones: none. aiperf runs its 2 × c warm-up requests as
+     * a separate phase and waits for all of them to return before the profiling phase starts, so that phase starts on
+     * an idle server, as a replay from t = 0 does.
+     */
+    public static final int FIDELITY_WARMUP_PER_CLIENT = 0;
     /** Length spread (stddev / mean) that keeps replayed requests from marching in lock-step. */
     public static final double FIDELITY_LENGTH_STDDEV_FRACTION = 0.05;
-    /** Client start window of fidelity replays, in units of one request's estimated decode time. */
-    public static final double FIDELITY_RAMP_UP_DECODE_TIMES = 1.0;
+    /**
+     * Client start window of fidelity replays, in units of one request's estimated decode time: 0, as aiperf's
+     * concurrency mode sends its first c requests at once when the profiling phase starts.
+     */
+    public static final double FIDELITY_RAMP_UP_DECODE_TIMES = 0.0;
     /** vLLM's default KV block size on CUDA. */
     public static final int FIDELITY_BLOCK_SIZE = 16;
     /** The benchmark's {@code --random-seed}. */
