@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.metrics.Metric;
 import io.servesim.metrics.RequestRecord;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.optimize.EvaluatedState;
@@ -38,7 +39,7 @@ public final class Charts {
 
     /** Output tokens/s per GPU vs mean TTFT: feasible and infeasible states, the frontier and the TTFT bound. */
     public static Figure paretoTtft(OptimizationResult r) {
-        return pareto(r, "mean_ttft_ms", "mean TTFT (ms)", r.spec().sla().ttft());
+        return pareto(r, Metric.MEAN_TTFT_MS.name(), "mean TTFT (ms)", r.spec().sla().ttft());
     }
 
     /** Output tokens/s per GPU vs mean end-to-end latency, with the e2e bound. */
