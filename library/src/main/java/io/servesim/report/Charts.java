@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -203,13 +202,5 @@ public final class Charts {
                 .xAxis(Axis.builder().title("time (s)").build())
                 .yAxis(Axis.builder().title(yTitle).build()).build();
         return new Figure(layout, traces.toArray(new Trace[0]));
-    }
-
-    /** Returns the names of the figures this class makes, for documentation and magics. */
-    public static Map<String, String> catalogue() {
-        return Map.of("paretoTtft", "throughput per GPU vs mean TTFT", "paretoE2e", "throughput per GPU vs mean e2e",
-                "topologyHeatmap", "best score per topology", "routerHeatmap", "best score per router setting",
-                "latencyCdf", "TTFT and e2e CDFs of one run", "workerUtilisation", "busy fraction per worker over time",
-                "workerKvOccupancy", "KV occupancy per worker over time");
     }
 }

@@ -36,11 +36,6 @@ public enum Objective {
         return reportColumn;
     }
 
-    /** Returns true when larger metric values are better (throughput). */
-    public boolean maximises() {
-        return sign > 0;
-    }
-
     /** Returns the score of a run (higher is better) from its metrics looked up by report column name. */
     public double score(ToDoubleFunction<String> metric) {
         return sign * metric.applyAsDouble(reportColumn);
