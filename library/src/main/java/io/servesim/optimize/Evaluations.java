@@ -88,12 +88,21 @@ final class Evaluations implements AutoCloseable {
     private Object attempt(DeploymentState s) {
         try {
             return evaluator.evaluate(s);
-        } catch (CancellationException e) {
-            throw e;
-        } catch (EvaluationException e) {
-            return reason(e.getCause() != null ? e.getCause() : e);
         } catch (RuntimeException e) {
-            return reason(e);
+            // an interrupt is the user stopping the sweep, not a failure of this state (CancellationException is
+            // an IllegalStateException, so evaluators may have wrapped it)
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CancellationException c) {
+                    throw c;
+                }
+                if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) {
+                    throw new CancellationException("evaluation of " + s.label() + " interrupted");
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("evaluation of " + s.label() + " interrupted");
+            }
+            return reason(e instanceof EvaluationException && e.getCause() != null ? e.getCause() : e);
         }
     }
 

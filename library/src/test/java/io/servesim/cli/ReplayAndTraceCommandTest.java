@@ -46,8 +46,11 @@ class ReplayAndTraceCommandTest {
         String text = out.toString();
         assertThat(text).contains("first 3 routing decisions");
         // the first request goes to an empty prefill pool: prefill blocks = 4096 / 512 = 8 on both workers,
-        // decode blocks 0 (the prefill router ignores them), no credit → cost 1 × 8 = 8, tie to worker 0
-        assertThat(text).contains("t=0.0 ms  prefill router  request 0 -> worker 0");
+        // decode blocks 0 (the prefill router ignores them), no credit → cost 1 × 8 = 8, tie to worker 0; sent at 0,
+        // it reaches the router after vLLM's default per-request overhead (ttft_overhead_ms)
+        double overhead = io.servesim.spec.EngineArgs.defaults().ttftOverhead();
+        assertThat(text).contains(String.format(java.util.Locale.ROOT, "t=%.1f ms  prefill router  request 0 -> worker 0",
+                overhead));
         assertThat(text).containsPattern("\\*\\s+0\\s+0\\s+8\\.00\\s+0\\.00\\s+1\\.000\\s+0\\.00\\s+0\\.00\\s+8\\.00");
         assertThat(text.lines().filter(l -> l.startsWith("t=")).count()).isEqualTo(3);
     }
