@@ -56,7 +56,7 @@ public record EvaluatedState(DeploymentState state, Map<String, Double> metrics,
 
     /** Returns mean end-to-end latency in ms. */
     public double meanE2eLatencyMs() {
-        return metric("mean_e2e_latency_ms");
+        return metric(Metric.MEAN_E2E_LATENCY_MS);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class Charts {
 
     /** Output tokens/s per GPU vs mean end-to-end latency, with the e2e bound. */
     public static Figure paretoE2e(OptimizationResult r) {
-        return pareto(r, "mean_e2e_latency_ms", "mean end-to-end latency (ms)", r.spec().sla().e2eLatency());
+        return pareto(r, Metric.MEAN_E2E_LATENCY_MS.name(), "mean end-to-end latency (ms)", r.spec().sla().e2eLatency());
     }
 
     private static Figure pareto(OptimizationResult r, String metric, String label, Double bound) {
