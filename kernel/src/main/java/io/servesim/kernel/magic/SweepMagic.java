@@ -39,7 +39,8 @@ public final class SweepMagic extends Magic {
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         OptimizationResult result = exhaustive ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
                 : ReplayOptimizer.optimize(spec, evaluator, listener);
-        display.accept(listener.done(result.records().size(), result.feasibleRecords().size(), result.wallTimeMs()));
+        display.accept(listener.done(result.records().size(), result.feasibleRecords().size(), result.wallTimeMs())
+                + SweepProgress.warnings(result.warnings()));
         if (as != null) {
             ctx.bind(as, result);
         }

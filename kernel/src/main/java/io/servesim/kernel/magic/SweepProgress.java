@@ -63,6 +63,16 @@ public final class SweepProgress implements ProgressListener {
                 + " (%d feasible) in %.1f s</div>", states, feasible, wallMs / 1000);
     }
 
+    /** Returns the sweep's warnings (deprecated fields, pins beyond GPU memory) as HTML lines, or "" when none. */
+    public static String warnings(java.util.List<String> warnings) {
+        StringBuilder out = new StringBuilder();
+        for (String w : warnings) {
+            out.append("<div class='servesim-warning' style='color:#8a5a00'>warning: ").append(Html.escape(w))
+                    .append("</div>");
+        }
+        return out.toString();
+    }
+
     private String html(int done, int planned, String note) {
         String bar = phase == 1 ? "<progress></progress> descent: " + done + " states evaluated"
                 : "<progress max='" + planned + "' value='" + done + "'></progress> exhaustive baseline: " + done
