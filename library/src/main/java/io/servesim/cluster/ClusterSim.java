@@ -297,7 +297,7 @@ final class ClusterSim {
     /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
     private final class PrefillListener implements EngineListener {
         @Override
-        public void token(Sequence seq, double timeMs, double gapMs) {
+        public void tokens(double timeMs, double gapMs, int count) {
         }
 
         @Override
@@ -329,10 +329,8 @@ final class ClusterSim {
         }
 
         @Override
-        public void token(Sequence seq, double timeMs, double gapMs) {
-            if (!Double.isNaN(gapMs)) {
-                metrics.gap(gapMs);
-            }
+        public void tokens(double timeMs, double gapMs, int count) {
+            metrics.gaps(gapMs, count);
         }
 
         @Override

@@ -147,6 +147,9 @@ public final class EngineSim {
     public void finishPass(double endMs, EngineListener listener, KvEventListener kvEvents) {
         busy = false;
         int done = 0;
+        // equal gaps of consecutive sequences (all that decoded in the same previous pass) are reported as one run
+        double runGap = Double.NaN;
+        int runLength = 0;
         for (int i = 0, n = scheduled.size(); i < n; i++) {
             Sequence s = scheduled.get(i);
             s.computed += s.lastTake;
@@ -158,6 +161,10 @@ public final class EngineSim {
             }
             if (!s.prefillDone && s.computed >= s.promptLength) {
                 s.prefillDone = true;
+                if (runLength > 0) {
+                    listener.tokens(endMs, runGap, runLength);
+                    runLength = 0;
+                }
                 listener.prefillCompleted(s, endMs);
             }
             s.generated++;
@@ -169,7 +176,14 @@ public final class EngineSim {
                     s.secondTokenMs = endMs;
                 }
                 s.lastTokenMs = endMs;
-                listener.token(s, endMs, gap);
+                if (!Double.isNaN(gap)) {
+                    if (runLength > 0 && gap != runGap) {
+                        listener.tokens(endMs, runGap, runLength);
+                        runLength = 0;
+                    }
+                    runGap = gap;
+                    runLength++;
+                }
             } else {
                 s.firstTokenMs = endMs;
                 s.lastTokenMs = endMs;
@@ -177,6 +191,9 @@ public final class EngineSim {
             if (s.finished()) {
                 done++;
             }
+        }
+        if (runLength > 0) {
+            listener.tokens(endMs, runGap, runLength);
         }
         if (done > 0) {
             removeFinished(endMs, listener);

@@ -27,10 +27,14 @@ final class GapHistogram {
     private int lastBucket;
     private double lastPerUser;
 
-    void add(double gapMs) {
-        n++;
-        sum += gapMs;
-        sumSq += gapMs * gapMs;
+    /** Adds {@code count} equal gaps: the same sums, in the same order, as adding them one by one. */
+    void add(double gapMs, int count) {
+        n += count;
+        double sq = gapMs * gapMs;
+        for (int i = 0; i < count; i++) {
+            sum += gapMs;
+            sumSq += sq;
+        }
         if (gapMs != lastGap) {
             // the tokens of a pass share their gap: min, max, bucket and per-user rate are worked out once per gap
             lastGap = gapMs;
@@ -40,11 +44,14 @@ final class GapHistogram {
             max = Math.max(max, gapMs);
         }
         if (gapMs > 0) {
-            positive++;
-            sumPerUser += lastPerUser;
-            sumPerUserSq += lastPerUser * lastPerUser;
+            positive += count;
+            double perUserSq = lastPerUser * lastPerUser;
+            for (int i = 0; i < count; i++) {
+                sumPerUser += lastPerUser;
+                sumPerUserSq += perUserSq;
+            }
         }
-        counts[lastBucket]++;
+        counts[lastBucket] += count;
     }
 
     private static int bucket(double v) {
