@@ -1,6 +1,7 @@
 package io.servesim.cli;
 
 import io.servesim.cluster.ReplayRunner;
+import io.servesim.metrics.Headline;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.optimize.DeploymentState;
@@ -29,11 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay a workload through one topology and print its metrics.")
 final class ReplayCommand implements Callable<Integer> {
-    static final List<String> HEADLINE = List.of("sent_requests", "completed_requests", "unfinished_requests",
-            "duration_ms", "request_throughput_rps",
-            "output_throughput_tok_s", "total_throughput_tok_s", "prefix_cache_reused_ratio", "mean_ttft_ms",
-            "p50_ttft_ms", "p95_ttft_ms", "p99_ttft_ms", "mean_tpot_ms", "p95_tpot_ms", "mean_itl_ms", "mean_e2e_latency_ms",
-            "p95_e2e_latency_ms", "p99_e2e_latency_ms");
+    static final List<String> HEADLINE = Headline.REPLAY.names();
 
     @Spec
     CommandSpec command;

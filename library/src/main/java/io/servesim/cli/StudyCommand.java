@@ -1,5 +1,6 @@
 package io.servesim.cli;
 
+import io.servesim.metrics.Headline;
 import io.servesim.report.TextTables;
 import io.servesim.spec.Defaults;
 import io.servesim.study.StudyAxis;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,9 +29,9 @@ import picocli.CommandLine.Spec;
         description = "Run a study: many sweeps over axes of spec values (models, GPUs, budgets, workloads, SLAs),"
                 + " in-process on all cores or on Apache Spark; resumes from the cells already written to --out.")
 final class StudyCommand implements Callable<Integer> {
-    static final List<String> SHOWN = List.of("feasible", "prefill_tp", "decode_tp", "prefill_workers",
-            "decode_workers", "total_gpus_used", "output_throughput_tok_s", "output_throughput_tok_s_per_gpu",
-            "mean_ttft_ms", "mean_e2e_latency_ms", "optimality_gap");
+    static final List<String> SHOWN = Stream.of(List.of("feasible", "prefill_tp", "decode_tp", "prefill_workers",
+            "decode_workers", "total_gpus_used"), Headline.STUDY.names(), List.of("optimality_gap"))
+            .flatMap(List::stream).toList();
 
     @Spec
     CommandSpec command;

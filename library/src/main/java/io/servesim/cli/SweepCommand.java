@@ -1,11 +1,13 @@
 package io.servesim.cli;
 
 import io.servesim.cluster.ReplayRunner;
+import io.servesim.metrics.Headline;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.LocalEvaluator;
 import io.servesim.optimize.OptimizationResult;
 import io.servesim.optimize.ProgressListener;
 import io.servesim.optimize.ReplayOptimizer;
+import io.servesim.optimize.ResultTables;
 import io.servesim.report.Export;
 import io.servesim.report.TextTables;
 import io.servesim.spec.ReplayOptimizeSpec;
@@ -29,9 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Search deployments (TP shapes, worker counts, router knobs) for the best feasible one (the main job).")
 final class SweepCommand implements Callable<Integer> {
     static final Path DEFAULT_SPEC = Path.of("notebooks", "specs", Specs.DEFAULT_EXAMPLE);
-    static final List<String> SHOWN = List.of("prefill_tp", "decode_tp", "prefill_workers", "decode_workers",
-            "router_mode", "overlap_score_credit", "prefill_load_scale", "total_gpus_used", "output_throughput_tok_s",
-            "mean_ttft_ms", "mean_tpot_ms", "mean_e2e_latency_ms", "prefix_cache_reused_ratio", "score");
+    static final List<String> SHOWN = ResultTables.shown(Headline.SWEEP);
 
     @Spec
     CommandSpec command;

@@ -1,6 +1,6 @@
 package io.servesim.cluster;
 
-import io.servesim.metrics.MetricNames;
+import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.workload.MooncakeTrace;
 import io.servesim.workload.Workload;
@@ -45,8 +45,8 @@ public final class ReplayRunner {
                 sent = Math.max(sent + 1, expected);
             }
             // warm-up requests completed too, but are left out of the figures
-            long completed = Math.round(summary.getOrDefault(MetricNames.COMPLETED_REQUESTS, 0.0)
-                    + summary.getOrDefault(MetricNames.WARMUP_REQUESTS, 0.0));
+            long completed = Math.round(summary.getOrDefault(Metric.COMPLETED_REQUESTS.name(), 0.0)
+                    + summary.getOrDefault(Metric.WARMUP_REQUESTS.name(), 0.0));
             String skippedNote = "";
             if (workload instanceof MooncakeTrace trace && trace.skippedLines() > 0) {
                 // a lenient trace: say how many bad lines were left out instead of dropping them silently
@@ -68,10 +68,10 @@ public final class ReplayRunner {
     }
 
     /** Summary key: requests the workload produced for this run. */
-    public static final String SENT_REQUESTS = "sent_requests";
+    public static final String SENT_REQUESTS = Metric.SENT_REQUESTS.name();
     /** Summary key: requests sent that did not complete (0 in a healthy run). */
-    public static final String UNFINISHED_REQUESTS = "unfinished_requests";
+    public static final String UNFINISHED_REQUESTS = Metric.UNFINISHED_REQUESTS.name();
 
     /** Summary key present when a lenient trace skipped bad lines: how many. */
-    public static final String SKIPPED_TRACE_LINES = "skipped_trace_lines";
+    public static final String SKIPPED_TRACE_LINES = Metric.SKIPPED_TRACE_LINES.name();
 }

@@ -23,7 +23,6 @@ public final class BlockPool {
     private int lruHead = -1;
     private int lruTail = -1;
     private int lruSize;
-    private long evictions;
 
     /** Creates an empty pool of {@code capacity} blocks for worker {@code worker}. */
     public BlockPool(int capacity, int worker, KvEventListener events) {
@@ -62,11 +61,6 @@ public final class BlockPool {
         return capacity - available();
     }
 
-    /** Returns how many cached blocks were evicted so far. */
-    public long evictions() {
-        return evictions;
-    }
-
     /** Returns the block cached under {@code hash}, or -1. */
     public int lookup(long hash) {
         return cached.get(hash);
@@ -98,7 +92,6 @@ public final class BlockPool {
             unlink(b);
             cached.remove(hashOf[b]);
             hashed[b] = false;
-            evictions++;
             events.removed(worker, hashOf[b]);
         } else {
             return -1;

@@ -56,16 +56,6 @@ public final class EngineSim {
         return index;
     }
 
-    /** Returns the worker's role. */
-    public WorkerType role() {
-        return role;
-    }
-
-    /** Returns the KV pool (read-only use). */
-    public BlockPool pool() {
-        return pool;
-    }
-
     /** Queues {@code seq} at the back of the waiting queue. */
     public void enqueue(Sequence seq, double nowMs) {
         seq.worker = index;
@@ -81,11 +71,6 @@ public final class EngineSim {
     /** Returns true when a pass would have something to do. */
     public boolean hasWork() {
         return !running.isEmpty() || !waiting.isEmpty();
-    }
-
-    /** Returns the requests queued or running here. */
-    public int load() {
-        return running.size() + waiting.size();
     }
 
     /**

@@ -3,7 +3,7 @@ package io.servesim.fidelity;
 import io.servesim.cluster.PoolConfig;
 import io.servesim.cluster.ReplayConfig;
 import io.servesim.cluster.ReplayRunner;
-import io.servesim.metrics.MetricNames;
+import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepBatch;
@@ -51,7 +51,7 @@ final class RowReplay {
                     .oslStddev(method.lengthStddevFraction() * row.osl())
                     .rampUpMs(method.rampUpDecodeTimes() * decodeTimeMs(perf, args, row)).arrivalSeed(method.seed()).build();
             ReplayMetrics m = ReplayRunner.run(config, Workloads.create(workload, method.blockSize()));
-            return new RowOutcome.Predicted(row, m.get(MetricNames.MEAN_TTFT_MS), m.get(MetricNames.MEAN_TPOT_MS));
+            return new RowOutcome.Predicted(row, m.get(Metric.MEAN_TTFT_MS.name()), m.get(Metric.MEAN_TPOT_MS.name()));
         } catch (RuntimeException e) {
             return new RowOutcome.Skipped(row, e.getMessage() == null ? e.toString() : e.getMessage());
         }

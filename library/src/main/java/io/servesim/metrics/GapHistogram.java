@@ -69,7 +69,7 @@ final class GapHistogram {
         if (n == 0) {
             return 0;
         }
-        long rank = Math.round((n - 1) * p / 100.0);
+        long rank = Statistic.rank(n, p);
         long seen = 0;
         for (int b = 0; b < BUCKETS; b++) {
             seen += counts[b];
@@ -80,32 +80,18 @@ final class GapHistogram {
         return max;
     }
 
+    /** Writes the {@link Statistic}s of the gaps (ITL) and of the per-user token rate they imply into {@code out}. */
     void summarise(Map<String, Double> out) {
         double mean = n == 0 ? 0 : sum / n;
-        out.put(MetricNames.of("mean", "itl"), mean);
-        out.put(MetricNames.of("min", "itl"), n == 0 ? 0 : min);
-        out.put(MetricNames.of("max", "itl"), max);
-        out.put(MetricNames.of("median", "itl"), percentile(50));
-        out.put(MetricNames.of("p50", "itl"), percentile(50));
-        out.put(MetricNames.of("p75", "itl"), percentile(75));
-        out.put(MetricNames.of("p90", "itl"), percentile(90));
-        out.put(MetricNames.of("p95", "itl"), percentile(95));
-        out.put(MetricNames.of("p99", "itl"), percentile(99));
-        out.put(MetricNames.of("std", "itl"), n == 0 ? 0 : Math.sqrt(Math.max(0, sumSq / n - mean * mean)));
-        out.put("max_itl_ms", max);
-        String s = "_output_token_throughput_per_user";
-        out.put("mean" + s, positive == 0 ? 0 : sumPerUser / positive);
-        out.put("min" + s, max > 0 ? 1000.0 / max : 0);
-        out.put("max" + s, min > 0 && n > 0 ? 1000.0 / min : 0);
-        out.put("median" + s, perUser(50));
-        out.put("p50" + s, perUser(50));
-        out.put("p75" + s, perUser(25));
-        out.put("p90" + s, perUser(10));
-        out.put("p95" + s, perUser(5));
-        out.put("p99" + s, perUser(1));
+        new Summary(mean, n == 0 ? 0 : min, max, this::percentile,
+                n == 0 ? 0 : Math.sqrt(Math.max(0, sumSq / n - mean * mean)))
+                .writeTo(s -> Metric.of(s, Latency.ITL), out);
         double meanPerUser = positive == 0 ? 0 : sumPerUser / positive;
-        out.put("std" + s, positive == 0 ? 0
-                : Math.sqrt(Math.max(0, sumPerUserSq / positive - meanPerUser * meanPerUser)));
+        // a high token rate is a short gap: the rate's p-th percentile is the gap's (100 - p)-th
+        new Summary(meanPerUser, max > 0 ? 1000.0 / max : 0, min > 0 && n > 0 ? 1000.0 / min : 0,
+                p -> perUser(100 - p),
+                positive == 0 ? 0 : Math.sqrt(Math.max(0, sumPerUserSq / positive - meanPerUser * meanPerUser)))
+                .writeTo(Metric::perUser, out);
     }
 
     private double perUser(double gapPercentile) {

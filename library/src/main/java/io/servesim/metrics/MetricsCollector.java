@@ -16,7 +16,7 @@ import java.util.Map;
  * tokens, latencies, records); gaps between tokens are kept from the moment the N-th request completed, and
  * throughputs are taken over the measured window, from that moment to the latest last token ({@code duration_ms}
  * stays the whole run's makespan). The summary then
- * carries {@link MetricNames#WARMUP_REQUESTS}. With N = 0 nothing changes.
+ * carries {@link Metric#WARMUP_REQUESTS}. With N = 0 nothing changes.
  */
 public final class MetricsCollector {
     private final Distribution ttft = new Distribution();
@@ -104,39 +104,42 @@ public final class MetricsCollector {
         return completed + warmupSeen;
     }
 
-    /** Returns the summary with every key of {@link MetricNames#all()}. */
+    /** Returns the summary with every metric of {@link Metric#summary()}, in that order. */
     public Map<String, Double> summary(double wallTimeMs) {
         Map<String, Double> out = new LinkedHashMap<>();
         double durationS = Math.max((lastTokenMs - warmupEndMs) / 1000.0, 1e-9);
-        out.put(MetricNames.NUM_REQUESTS, (double) (numRequests - warmupSeen));
-        out.put(MetricNames.COMPLETED_REQUESTS, (double) completed);
-        out.put(MetricNames.TOTAL_INPUT_TOKENS, (double) inputTokens);
-        out.put(MetricNames.TOTAL_REUSED_INPUT_TOKENS, (double) reusedTokens);
-        out.put(MetricNames.TOTAL_OUTPUT_TOKENS, (double) outputTokens);
-        out.put(MetricNames.DURATION_MS, lastTokenMs);
-        out.put(MetricNames.WALL_TIME_MS, wallTimeMs);
-        out.put(MetricNames.REQUEST_THROUGHPUT_RPS, completed / durationS);
-        out.put(MetricNames.INPUT_THROUGHPUT_TOK_S, inputTokens / durationS);
-        out.put(MetricNames.OUTPUT_THROUGHPUT_TOK_S, outputTokens / durationS);
-        out.put(MetricNames.TOTAL_THROUGHPUT_TOK_S, (inputTokens + outputTokens) / durationS);
-        out.put(MetricNames.PREFIX_CACHE_REUSED_RATIO, inputTokens == 0 ? 0 : (double) reusedTokens / inputTokens);
-        ttft.summarise("ttft", out);
-        ttst.summarise("ttst", out);
-        tpot.summarise("tpot", out);
+        put(out, Metric.NUM_REQUESTS, numRequests - warmupSeen);
+        put(out, Metric.COMPLETED_REQUESTS, completed);
+        put(out, Metric.TOTAL_INPUT_TOKENS, inputTokens);
+        put(out, Metric.TOTAL_REUSED_INPUT_TOKENS, reusedTokens);
+        put(out, Metric.TOTAL_OUTPUT_TOKENS, outputTokens);
+        put(out, Metric.DURATION_MS, lastTokenMs);
+        put(out, Metric.WALL_TIME_MS, wallTimeMs);
+        put(out, Metric.REQUEST_THROUGHPUT_RPS, completed / durationS);
+        put(out, Metric.INPUT_THROUGHPUT_TOK_S, inputTokens / durationS);
+        put(out, Metric.OUTPUT_THROUGHPUT_TOK_S, outputTokens / durationS);
+        put(out, Metric.TOTAL_THROUGHPUT_TOK_S, (inputTokens + outputTokens) / durationS);
+        put(out, Metric.PREFIX_CACHE_REUSED_RATIO, inputTokens == 0 ? 0 : (double) reusedTokens / inputTokens);
+        ttft.summarise(Latency.TTFT, out);
+        ttst.summarise(Latency.TTST, out);
+        tpot.summarise(Latency.TPOT, out);
         itl.summarise(out);
-        e2e.summarise("e2e_latency", out);
-        Map<String, Double> queue = new LinkedHashMap<>();
-        routerQueue.summarise("router_queue", queue);
-        out.put(MetricNames.MEAN_ROUTER_QUEUE_MS, queue.get(MetricNames.MEAN_ROUTER_QUEUE_MS));
-        out.put(MetricNames.P95_ROUTER_QUEUE_MS, queue.get(MetricNames.P95_ROUTER_QUEUE_MS));
+        e2e.summarise(Latency.E2E_LATENCY, out);
+        Summary queue = routerQueue.summary();
+        put(out, Metric.MEAN_ROUTER_QUEUE_MS, queue.value(Statistic.MEAN));
+        put(out, Metric.P95_ROUTER_QUEUE_MS, queue.value(Statistic.P95));
         Map<String, Double> ordered = new LinkedHashMap<>();
-        for (String k : MetricNames.all()) {
-            ordered.put(k, out.get(k));
+        for (Metric m : Metric.summary()) {
+            ordered.put(m.name(), out.get(m.name()));
         }
         if (warmupRequests > 0) {
-            ordered.put(MetricNames.WARMUP_REQUESTS, (double) warmupSeen);
+            put(ordered, Metric.WARMUP_REQUESTS, warmupSeen);
         }
         return ordered;
+    }
+
+    private static void put(Map<String, Double> out, Metric m, double value) {
+        out.put(m.name(), value);
     }
 
     /** Returns the per-request records (empty when not kept). */

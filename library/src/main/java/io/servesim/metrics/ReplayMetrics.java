@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The outcome of one replay run: the summary metrics keyed by report column name ({@code mean_ttft_ms},
- * {@code output_throughput_tok_s}, ...; see {@link MetricNames}), per-worker statistics, and optionally one record
+ * {@code output_throughput_tok_s}, ...; see {@link Metric}), per-worker statistics, and optionally one record
  * per request. Immutable.
  */
 public final class ReplayMetrics {

@@ -1,16 +1,17 @@
 package io.servesim.optimize;
 
+import io.servesim.spec.Defaults;
 import java.util.List;
 
 /**
  * The budget-focused coordinate descent: start from the first equal-worker TP state with the first router state;
- * then for up to three rounds (1) try every TP pair with equal worker counts filling the budget, (2) try every worker
- * split at the incumbent's TP that uses the most GPUs achievable (near-budget-edge pruning: splits leaving GPUs idle
- * are skipped), (3) try every router state at the incumbent's topology; after each step the best record of the step
- * becomes the incumbent; stop when a round ends where it started.
+ * then for up to {@link Defaults#SEARCH_ROUNDS} rounds (1) try every TP pair with equal worker counts filling the
+ * budget, (2) try every worker split at the incumbent's TP that uses the most GPUs achievable (near-budget-edge
+ * pruning: splits leaving GPUs idle are skipped), (3) try every router state at the incumbent's topology; after each
+ * step the best record of the step becomes the incumbent; stop when a round ends where it started.
  */
 final class BudgetDescent {
-    static final int ROUNDS = 3;
+    static final int ROUNDS = Defaults.SEARCH_ROUNDS;
 
     private BudgetDescent() {
     }

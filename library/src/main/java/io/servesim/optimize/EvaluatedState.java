@@ -1,5 +1,6 @@
 package io.servesim.optimize;
 
+import io.servesim.metrics.Metric;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +39,14 @@ public record EvaluatedState(DeploymentState state, Map<String, Double> metrics,
         return v == null ? Double.NaN : v;
     }
 
+    /** Returns {@code metric} of the run, NaN when absent. */
+    public double metric(Metric metric) {
+        return metric(metric.name());
+    }
+
     /** Returns output tokens per second. */
     public double outputThroughput() {
-        return metric("output_throughput_tok_s");
+        return metric(Metric.OUTPUT_THROUGHPUT_TOK_S.name());
     }
 
     /** Returns output tokens per second per GPU used. */
@@ -50,7 +56,7 @@ public record EvaluatedState(DeploymentState state, Map<String, Double> metrics,
 
     /** Returns mean end-to-end latency in ms. */
     public double meanE2eLatencyMs() {
-        return metric("mean_e2e_latency_ms");
+        return metric(Metric.MEAN_E2E_LATENCY_MS);
     }
 
     @Override
@@ -60,6 +66,6 @@ public record EvaluatedState(DeploymentState state, Map<String, Double> metrics,
         }
         return state.label() + String.format(java.util.Locale.ROOT, ": score %.4g, %s, %.1f tok/s, mean TTFT %.0f ms,"
                         + " mean e2e %.0f ms", score, feasible ? "feasible" : "infeasible " + violations,
-                outputThroughput(), metric("mean_ttft_ms"), meanE2eLatencyMs());
+                outputThroughput(), metric(Metric.MEAN_TTFT_MS.name()), meanE2eLatencyMs());
     }
 }

@@ -1,5 +1,6 @@
 package io.servesim.optimize;
 
+import io.servesim.metrics.Metric;
 import io.servesim.spec.ReplayOptimizeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,8 @@ final class Explainer {
         }
         lines.add(String.format(Locale.ROOT, "Prefix cache served %.1f%% of prompt tokens; %.1f output tok/s"
                         + " (%.1f per GPU); mean TTFT %s ms, mean TPOT %s ms, mean e2e %s ms.",
-                100 * e.metric("prefix_cache_reused_ratio"), e.outputThroughput(), e.outputThroughputPerGpu(),
-                num(e.metric("mean_ttft_ms")), num(e.metric("mean_tpot_ms")), num(e.meanE2eLatencyMs())));
+                100 * e.metric(Metric.PREFIX_CACHE_REUSED_RATIO), e.outputThroughput(), e.outputThroughputPerGpu(),
+                num(e.metric(Metric.MEAN_TTFT_MS)), num(e.metric(Metric.MEAN_TPOT_MS)), num(e.meanE2eLatencyMs())));
         return String.join("\n", lines);
     }
 

@@ -3,6 +3,7 @@ package io.servesim.optimize;
 import io.servesim.cluster.PoolConfig;
 import io.servesim.cluster.ReplayConfig;
 import io.servesim.cluster.ReplayRunner;
+import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.router.RouterSetting;
@@ -23,11 +24,11 @@ import java.util.Map;
  */
 public final class LocalEvaluator implements Evaluator {
     /** Pool-level report keys added by this evaluator. */
-    public static final String PREFILL_BUSY = "prefill_busy_fraction";
-    public static final String DECODE_BUSY = "decode_busy_fraction";
-    public static final String PEAK_KV = "peak_kv_occupancy";
-    public static final String PREEMPTIONS = "preemptions";
-    public static final String BUSY_IMBALANCE = "busy_imbalance";
+    public static final String PREFILL_BUSY = Metric.PREFILL_BUSY_FRACTION.name();
+    public static final String DECODE_BUSY = Metric.DECODE_BUSY_FRACTION.name();
+    public static final String PEAK_KV = Metric.PEAK_KV_OCCUPANCY.name();
+    public static final String PREEMPTIONS = Metric.PREEMPTIONS.name();
+    public static final String BUSY_IMBALANCE = Metric.BUSY_IMBALANCE.name();
 
     private final ReplayOptimizeSpec spec;
     private volatile String firstSkippedLine;

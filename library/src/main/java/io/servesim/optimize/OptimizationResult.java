@@ -1,6 +1,6 @@
 package io.servesim.optimize;
 
-import io.servesim.report.ResultTables;
+import io.servesim.metrics.Metric;
 import io.servesim.spec.ReplayOptimizeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +128,7 @@ public final class OptimizationResult {
      * column {@code frontier} = {@code ttft}, {@code e2e} or {@code both}.
      */
     public Table paretoFrontier() {
-        List<EvaluatedState> ttft = ParetoFrontier.of(records, e -> e.metric("mean_ttft_ms"));
+        List<EvaluatedState> ttft = ParetoFrontier.of(records, e -> e.metric(Metric.MEAN_TTFT_MS));
         List<EvaluatedState> e2e = ParetoFrontier.of(records, EvaluatedState::meanE2eLatencyMs);
         List<EvaluatedState> rows = new ArrayList<>();
         List<String> which = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.servesim.optimize;
 
 import io.servesim.cluster.ReplayRunner;
+import io.servesim.spec.Defaults;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.SlaSpec;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class Ranking {
             Double v = metrics.get(k);
             return v == null ? Double.NaN : v;
         });
-        return new EvaluatedState(state, metrics, score, feasible, penalty + (overBudget ? 1.0 : 0.0),
+        return new EvaluatedState(state, metrics, score, feasible, penalty + (overBudget ? Defaults.OVER_BUDGET_PENALTY : 0.0),
                 List.copyOf(violations));
     }
 

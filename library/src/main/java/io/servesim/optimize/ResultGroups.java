@@ -1,6 +1,6 @@
 package io.servesim.optimize;
 
-import io.servesim.metrics.MetricNames;
+import io.servesim.metrics.Metric;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ public final class ResultGroups {
 
         private static Map<String, Double> withoutWallTime(Map<String, Double> metrics) {
             Map<String, Double> m = new HashMap<>(metrics);
-            m.remove(MetricNames.WALL_TIME_MS);
+            m.remove(Metric.WALL_TIME_MS.name());
             m.values().removeIf(Objects::isNull);
             return m;
         }

@@ -1,11 +1,13 @@
 package io.servesim.optimize;
 
 import io.servesim.router.RouterSetting;
+import io.servesim.spec.Defaults;
 
 /** One router configuration a sweep tries: the mode and, for the KV router, its overlap credit and prefill load scale. */
 public record RouterState(String mode, double overlapScoreCredit, double prefillLoadScale) {
     /** Round-robin as result tables report it (credit 0, scale 1). */
-    public static final RouterState ROUND_ROBIN = new RouterState(RouterSetting.ROUND_ROBIN, 0.0, 1.0);
+    public static final RouterState ROUND_ROBIN = new RouterState(RouterSetting.ROUND_ROBIN,
+            Defaults.ROUND_ROBIN_CREDIT, Defaults.ROUND_ROBIN_SCALE);
 
     /** Returns the KV router with the given knobs. */
     public static RouterState kvRouter(double credit, double scale) {

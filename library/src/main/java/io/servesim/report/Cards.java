@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.metrics.Headline;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.report.TextTables;
 import java.util.List;
@@ -8,9 +9,7 @@ import java.util.Map;
 /** Compact key/value cards (HTML and text) for metrics and summaries. */
 public final class Cards {
     /** The metrics a run's card shows. */
-    public static final List<String> METRICS = List.of("completed_requests", "duration_ms", "request_throughput_rps",
-            "output_throughput_tok_s", "prefix_cache_reused_ratio", "mean_ttft_ms", "p95_ttft_ms", "mean_tpot_ms",
-            "p95_tpot_ms", "mean_e2e_latency_ms", "p95_e2e_latency_ms");
+    public static final List<String> METRICS = Headline.CARD.names();
 
     private Cards() {
     }

@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.metrics.Metric;
 import io.servesim.metrics.RequestRecord;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.optimize.EvaluatedState;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -38,12 +38,12 @@ public final class Charts {
 
     /** Output tokens/s per GPU vs mean TTFT: feasible and infeasible states, the frontier and the TTFT bound. */
     public static Figure paretoTtft(OptimizationResult r) {
-        return pareto(r, "mean_ttft_ms", "mean TTFT (ms)", r.spec().sla().ttft());
+        return pareto(r, Metric.MEAN_TTFT_MS.name(), "mean TTFT (ms)", r.spec().sla().ttft());
     }
 
     /** Output tokens/s per GPU vs mean end-to-end latency, with the e2e bound. */
     public static Figure paretoE2e(OptimizationResult r) {
-        return pareto(r, "mean_e2e_latency_ms", "mean end-to-end latency (ms)", r.spec().sla().e2eLatency());
+        return pareto(r, Metric.MEAN_E2E_LATENCY_MS.name(), "mean end-to-end latency (ms)", r.spec().sla().e2eLatency());
     }
 
     private static Figure pareto(OptimizationResult r, String metric, String label, Double bound) {
@@ -202,13 +202,5 @@ public final class Charts {
                 .xAxis(Axis.builder().title("time (s)").build())
                 .yAxis(Axis.builder().title(yTitle).build()).build();
         return new Figure(layout, traces.toArray(new Trace[0]));
-    }
-
-    /** Returns the names of the figures this class makes, for documentation and magics. */
-    public static Map<String, String> catalogue() {
-        return Map.of("paretoTtft", "throughput per GPU vs mean TTFT", "paretoE2e", "throughput per GPU vs mean e2e",
-                "topologyHeatmap", "best score per topology", "routerHeatmap", "best score per router setting",
-                "latencyCdf", "TTFT and e2e CDFs of one run", "workerUtilisation", "busy fraction per worker over time",
-                "workerKvOccupancy", "KV occupancy per worker over time");
     }
 }

@@ -3,6 +3,7 @@ package io.servesim.report;
 import io.servesim.Version;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.OptimizationResult;
+import io.servesim.optimize.ResultTables;
 import io.servesim.spec.Objective;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;

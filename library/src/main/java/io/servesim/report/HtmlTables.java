@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.metrics.Metric;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -80,25 +81,7 @@ public final class HtmlTables {
 
     /** Returns the unit a column name implies, or an empty string. */
     public static String unit(String column) {
-        if (column.endsWith("_tok_s_per_gpu")) {
-            return "tok/s/GPU";
-        }
-        if (column.endsWith("_tok_s")) {
-            return "tok/s";
-        }
-        if (column.endsWith("_ms")) {
-            return "ms";
-        }
-        if (column.endsWith("_rps")) {
-            return "req/s";
-        }
-        if (column.endsWith("_ratio") || column.endsWith("_fraction") || column.endsWith("_occupancy")) {
-            return "fraction";
-        }
-        if (column.endsWith("_per_user")) {
-            return "tok/s";
-        }
-        return "";
+        return Metric.named(column).map(Metric::unit).orElseGet(() -> Metric.unitOf(column));
     }
 
     /** Returns one format for every number of {@code c}: decimals from the column's largest magnitude. */

@@ -2,6 +2,7 @@ package io.servesim.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.servesim.metrics.Metric;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
@@ -10,9 +11,9 @@ import java.util.function.ToDoubleFunction;
  * negated.
  */
 public enum Objective {
-    THROUGHPUT("throughput", "output_throughput_tok_s", 1),
-    MEAN_TTFT("mean_ttft", "mean_ttft_ms", -1),
-    MEAN_E2E_LATENCY("mean_e2e_latency", "mean_e2e_latency_ms", -1);
+    THROUGHPUT("throughput", Metric.OUTPUT_THROUGHPUT_TOK_S.name(), 1),
+    MEAN_TTFT("mean_ttft", Metric.MEAN_TTFT_MS.name(), -1),
+    MEAN_E2E_LATENCY("mean_e2e_latency", Metric.MEAN_E2E_LATENCY_MS.name(), -1);
 
     private final String id;
     private final String reportColumn;
@@ -33,11 +34,6 @@ public enum Objective {
     /** Returns the replay metric the objective reads. */
     public String reportColumn() {
         return reportColumn;
-    }
-
-    /** Returns true when larger metric values are better (throughput). */
-    public boolean maximises() {
-        return sign > 0;
     }
 
     /** Returns the score of a run (higher is better) from its metrics looked up by report column name. */

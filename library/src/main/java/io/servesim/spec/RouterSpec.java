@@ -85,20 +85,6 @@ public record RouterSpec(RouterMode mode, List<Double> overlapCredits, List<Doub
         return out;
     }
 
-    /** Returns the credits the search visits ({@code [0.0]} for round-robin). */
-    @JsonIgnore
-    public List<Double> effectiveOverlapCredits() {
-        return mode == RouterMode.ROUND_ROBIN ? List.of(Defaults.ROUND_ROBIN_CREDIT)
-                : knobs().stream().map(Knobs::overlapScoreCredit).distinct().toList();
-    }
-
-    /** Returns the load scales the search visits ({@code [1.0]} for round-robin). */
-    @JsonIgnore
-    public List<Double> effectivePrefillLoadScales() {
-        return mode == RouterMode.ROUND_ROBIN ? List.of(Defaults.ROUND_ROBIN_SCALE)
-                : knobs().stream().map(Knobs::prefillLoadScale).distinct().toList();
-    }
-
     /** Returns what a user should change in this router spec (deprecated fields), one line each; empty if none. */
     @JsonIgnore
     public List<String> warnings() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.servesim.metrics.Metric;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -20,12 +21,12 @@ public record SlaSpec(Double ttft, Double itl, Double e2eLatency, Double p95Ttft
 
     /** SLA field → report column it bounds. */
     public static final Map<String, String> REPORT_COLUMNS = Map.of(
-            "ttft", "mean_ttft_ms",
-            "itl", "mean_tpot_ms",
-            "e2eLatency", "mean_e2e_latency_ms",
-            "p95Ttft", "p95_ttft_ms",
-            "p95Itl", "p95_tpot_ms",
-            "p95E2eLatency", "p95_e2e_latency_ms");
+            "ttft", Metric.MEAN_TTFT_MS.name(),
+            "itl", Metric.MEAN_TPOT_MS.name(),
+            "e2eLatency", Metric.MEAN_E2E_LATENCY_MS.name(),
+            "p95Ttft", Metric.P95_TTFT_MS.name(),
+            "p95Itl", Metric.P95_TPOT_MS.name(),
+            "p95E2eLatency", Metric.P95_E2E_LATENCY_MS.name());
 
     public SlaSpec {
         check("ttft", ttft);
@@ -56,18 +57,18 @@ public record SlaSpec(Double ttft, Double itl, Double e2eLatency, Double p95Ttft
     @JsonIgnore
     public Map<String, Double> activeBounds() {
         Map<String, Double> out = new LinkedHashMap<>();
-        put(out, "mean_ttft_ms", ttft);
-        put(out, "mean_tpot_ms", itl);
-        put(out, "mean_e2e_latency_ms", e2eLatency);
-        put(out, "p95_ttft_ms", p95Ttft);
-        put(out, "p95_tpot_ms", p95Itl);
-        put(out, "p95_e2e_latency_ms", p95E2eLatency);
+        put(out, Metric.MEAN_TTFT_MS, ttft);
+        put(out, Metric.MEAN_TPOT_MS, itl);
+        put(out, Metric.MEAN_E2E_LATENCY_MS, e2eLatency);
+        put(out, Metric.P95_TTFT_MS, p95Ttft);
+        put(out, Metric.P95_TPOT_MS, p95Itl);
+        put(out, Metric.P95_E2E_LATENCY_MS, p95E2eLatency);
         return out;
     }
 
-    private static void put(Map<String, Double> out, String column, Double bound) {
+    private static void put(Map<String, Double> out, Metric metric, Double bound) {
         if (bound != null && bound > 0) {
-            out.put(column, bound);
+            out.put(metric.name(), bound);
         }
     }
 

@@ -202,12 +202,6 @@ public record WorkloadSpec(
         return traceFile != null;
     }
 
-    /** Returns true when load is closed loop (a fixed number of requests in flight). */
-    @JsonIgnore
-    public boolean isClosedLoop() {
-        return isTraceBased() ? traceReplayConcurrency != null : concurrency != null;
-    }
-
     /** Returns the standard deviation of prompt lengths in tokens (0 when unset: every prompt has {@code isl}). */
     @JsonIgnore
     public double islSpread() {

@@ -1,5 +1,6 @@
 package io.servesim.study;
 
+import io.servesim.metrics.Metric;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.EvaluatedState;
 import java.util.List;
@@ -19,8 +20,9 @@ public record BestState(int prefillTp, int decodeTp, int prefillWorkers, int dec
         DeploymentState s = e.state();
         return new BestState(s.prefillTp(), s.decodeTp(), s.prefillWorkers(), s.decodeWorkers(), s.router().mode(),
                 s.router().overlapScoreCredit(), s.router().prefillLoadScale(), s.totalGpusUsed(),
-                e.outputThroughput(), e.outputThroughputPerGpu(), e.metric("mean_ttft_ms"), e.metric("mean_tpot_ms"),
-                e.meanE2eLatencyMs(), e.metric("p95_ttft_ms"), e.metric("p95_tpot_ms"),
-                e.metric("prefix_cache_reused_ratio"), e.score(), e.feasible(), e.violations());
+                e.outputThroughput(), e.outputThroughputPerGpu(), e.metric(Metric.MEAN_TTFT_MS),
+                e.metric(Metric.MEAN_TPOT_MS),
+                e.meanE2eLatencyMs(), e.metric(Metric.P95_TTFT_MS), e.metric(Metric.P95_TPOT_MS),
+                e.metric(Metric.PREFIX_CACHE_REUSED_RATIO), e.score(), e.feasible(), e.violations());
     }
 }

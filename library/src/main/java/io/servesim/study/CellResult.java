@@ -3,7 +3,7 @@ package io.servesim.study;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.OptimalityGap;
 import io.servesim.optimize.OptimizationResult;
-import io.servesim.report.ResultTables;
+import io.servesim.optimize.ResultTables;
 import java.util.stream.IntStream;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;

@@ -1,5 +1,6 @@
 package io.servesim.study;
 
+import io.servesim.metrics.Metric;
 import io.servesim.optimize.OptimalityGap;
 import java.util.Collection;
 import java.util.List;
@@ -40,14 +41,15 @@ final class CellsTable {
                 doubles("overlap_score_credit", rows, s -> s.best().overlapScoreCredit()),
                 doubles("prefill_load_scale", rows, s -> s.best().prefillLoadScale()),
                 ints("total_gpus_used", rows, s -> s.best().totalGpusUsed()),
-                doubles("output_throughput_tok_s", rows, s -> s.best().outputThroughputTokS()),
-                doubles("output_throughput_tok_s_per_gpu", rows, s -> s.best().outputThroughputTokSPerGpu()),
-                doubles("mean_ttft_ms", rows, s -> s.best().meanTtftMs()),
-                doubles("mean_tpot_ms", rows, s -> s.best().meanTpotMs()),
-                doubles("mean_e2e_latency_ms", rows, s -> s.best().meanE2eLatencyMs()),
-                doubles("p95_ttft_ms", rows, s -> s.best().p95TtftMs()),
-                doubles("p95_tpot_ms", rows, s -> s.best().p95TpotMs()),
-                doubles("prefix_cache_reused_ratio", rows, s -> s.best().prefixCacheReusedRatio()),
+                doubles(Metric.OUTPUT_THROUGHPUT_TOK_S.name(), rows, s -> s.best().outputThroughputTokS()),
+                doubles(Metric.OUTPUT_THROUGHPUT_TOK_S_PER_GPU.name(), rows,
+                        s -> s.best().outputThroughputTokSPerGpu()),
+                doubles(Metric.MEAN_TTFT_MS.name(), rows, s -> s.best().meanTtftMs()),
+                doubles(Metric.MEAN_TPOT_MS.name(), rows, s -> s.best().meanTpotMs()),
+                doubles(Metric.MEAN_E2E_LATENCY_MS.name(), rows, s -> s.best().meanE2eLatencyMs()),
+                doubles(Metric.P95_TTFT_MS.name(), rows, s -> s.best().p95TtftMs()),
+                doubles(Metric.P95_TPOT_MS.name(), rows, s -> s.best().p95TpotMs()),
+                doubles(Metric.PREFIX_CACHE_REUSED_RATIO.name(), rows, s -> s.best().prefixCacheReusedRatio()),
                 doubles("score", rows, s -> s.best().score()),
                 strings("violations", rows, s -> String.join(",", s.best().violations())),
                 doubles("descent_best_score", rows, s -> gap(s, OptimalityGap::descentBestScore)),

@@ -1,5 +1,6 @@
 package io.servesim.study;
 
+import io.servesim.metrics.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,8 +72,8 @@ public final class StudyCharts {
             int cell = states.intColumn(StudyColumns.CELL).getInt(r);
             firstRow.putIfAbsent(cell, r);
             byCell.computeIfAbsent(cell, k -> new ArrayList<>()).add(new double[] {
-                    states.doubleColumn("output_throughput_tok_s_per_gpu").getDouble(r),
-                    states.doubleColumn("mean_ttft_ms").getDouble(r)});
+                    states.doubleColumn(Metric.OUTPUT_THROUGHPUT_TOK_S_PER_GPU.name()).getDouble(r),
+                    states.doubleColumn(Metric.MEAN_TTFT_MS.name()).getDouble(r)});
         }
         Map<String, Integer> panels = new LinkedHashMap<>();
         List<Trace> traces = new ArrayList<>();

@@ -1,9 +1,11 @@
 package io.servesim.study;
 
-import io.servesim.report.ResultTables;
+import io.servesim.metrics.Headline;
+import io.servesim.optimize.ResultTables;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Column names of a study's results: the states dataset ({@code cell}, {@code seq} = visit order within the cell,
@@ -15,12 +17,11 @@ public final class StudyColumns {
     /** The visit order of a state within its cell. */
     public static final String SEQ = "seq";
     /** The columns of the cells table after the axis columns, in order. */
-    public static final List<String> CELLS = List.of("search", "objective", "states_evaluated", "states_feasible",
-            "feasible", "prefill_tp", "decode_tp", "prefill_workers", "decode_workers", "router_mode",
-            "overlap_score_credit", "prefill_load_scale", "total_gpus_used", "output_throughput_tok_s",
-            "output_throughput_tok_s_per_gpu", "mean_ttft_ms", "mean_tpot_ms", "mean_e2e_latency_ms", "p95_ttft_ms",
-            "p95_tpot_ms", "prefix_cache_reused_ratio", "score", "violations", "descent_best_score",
-            "exhaustive_best_score", "optimality_gap", "descent_evaluations");
+    public static final List<String> CELLS = Stream.of(List.of("search", "objective", "states_evaluated",
+            "states_feasible", "feasible", "prefill_tp", "decode_tp", "prefill_workers", "decode_workers",
+            "router_mode", "overlap_score_credit", "prefill_load_scale", "total_gpus_used"),
+            Headline.STUDY_CELLS.names(), List.of("score", "violations", "descent_best_score",
+            "exhaustive_best_score", "optimality_gap", "descent_evaluations")).flatMap(List::stream).toList();
 
     private static final Set<String> RESERVED = build();
 

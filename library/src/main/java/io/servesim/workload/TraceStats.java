@@ -1,5 +1,6 @@
 package io.servesim.workload;
 
+import io.servesim.metrics.Statistic;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -76,6 +77,6 @@ public record TraceStats(long requests, double spanMs, double arrivalRatePerS, M
         if (sorted.length == 0) {
             return 0;
         }
-        return sorted[(int) Math.round((sorted.length - 1) * p / 100)];
+        return sorted[(int) Statistic.rank(sorted.length, p)];
     }
 }

@@ -1,8 +1,10 @@
 package io.servesim.kernel.render;
 
+import io.servesim.metrics.Headline;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.OptimizationResult;
+import io.servesim.optimize.ResultTables;
 import io.servesim.report.Cards;
 import io.servesim.report.Charts;
 import io.servesim.report.Html;
@@ -82,9 +84,7 @@ public final class Renderers {
     static String resultText(OptimizationResult res) {
         StringBuilder b = new StringBuilder(res.toString()).append('\n');
         res.bestFeasible().ifPresent(best -> b.append(res.explain(best)).append('\n'));
-        b.append(TextTables.format(res.feasible(), List.of("prefill_tp", "decode_tp", "prefill_workers",
-                "decode_workers", "router_mode", "overlap_score_credit", "prefill_load_scale", "total_gpus_used",
-                "output_throughput_tok_s", "mean_ttft_ms", "mean_e2e_latency_ms", "score"), 10));
+        b.append(TextTables.format(res.feasible(), ResultTables.shown(Headline.NOTEBOOK), 10));
         return b.toString();
     }
 

@@ -1,9 +1,8 @@
-package io.servesim.report;
+package io.servesim.optimize;
 
 import io.servesim.cluster.ReplayRunner;
-import io.servesim.metrics.MetricNames;
-import io.servesim.optimize.EvaluatedState;
-import io.servesim.optimize.LocalEvaluator;
+import io.servesim.metrics.Headline;
+import io.servesim.metrics.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +27,10 @@ import tech.tablesaw.api.Table;
  */
 public final class ResultTables {
     /** Metrics placed right after the topology columns, in this order. */
-    public static final List<String> HEADLINE = List.of("output_throughput_tok_s", "prefix_cache_reused_ratio",
-            "mean_ttft_ms", "mean_tpot_ms", "mean_e2e_latency_ms");
+    public static final List<String> HEADLINE = Headline.RESULT_TABLE.names();
+    /** A disaggregated deployment's topology, router and GPU columns, in table order. */
+    public static final List<String> DEPLOYMENT = List.of("prefill_tp", "decode_tp", "prefill_workers",
+            "decode_workers", "router_mode", "overlap_score_credit", "prefill_load_scale", "total_gpus_used");
 
     private ResultTables() {
     }
@@ -66,8 +67,8 @@ public final class ResultTables {
                 DoubleColumn.create("prefill_load_scale",
                         records.stream().mapToDouble(r -> r.state().router().prefillLoadScale())),
                 IntColumn.create("total_gpus_used", records.stream().mapToInt(r -> r.state().totalGpusUsed()).toArray()));
-        t.addColumns(metric(records, "output_throughput_tok_s"),
-                DoubleColumn.create("output_throughput_tok_s_per_gpu",
+        t.addColumns(metric(records, Metric.OUTPUT_THROUGHPUT_TOK_S.name()),
+                DoubleColumn.create(Metric.OUTPUT_THROUGHPUT_TOK_S_PER_GPU.name(),
                         records.stream().mapToDouble(EvaluatedState::outputThroughputPerGpu)));
         for (String m : HEADLINE.subList(1, HEADLINE.size())) {
             t.addColumns(metric(records, m));
@@ -97,12 +98,20 @@ public final class ResultTables {
                 StringColumn.create("router", records.stream().map(r -> labelPart(r, 1))),
                 IntColumn.create("GPUs", records.stream().mapToInt(r -> r.state().totalGpusUsed()).toArray()),
                 DoubleColumn.create("output tok/s per GPU", records.stream().mapToDouble(EvaluatedState::outputThroughputPerGpu)),
-                DoubleColumn.create("mean TTFT (ms)", records.stream().mapToDouble(r -> r.metric("mean_ttft_ms"))),
-                DoubleColumn.create("mean TPOT (ms)", records.stream().mapToDouble(r -> r.metric("mean_tpot_ms"))),
-                DoubleColumn.create("mean e2e (ms)", records.stream().mapToDouble(r -> r.metric("mean_e2e_latency_ms"))),
-                DoubleColumn.create("prefix reuse", records.stream().mapToDouble(r -> r.metric("prefix_cache_reused_ratio"))),
+                DoubleColumn.create("mean TTFT (ms)", records.stream().mapToDouble(r -> r.metric(Metric.MEAN_TTFT_MS))),
+                DoubleColumn.create("mean TPOT (ms)", records.stream().mapToDouble(r -> r.metric(Metric.MEAN_TPOT_MS))),
+                DoubleColumn.create("mean e2e (ms)", records.stream().mapToDouble(r -> r.metric(Metric.MEAN_E2E_LATENCY_MS))),
+                DoubleColumn.create("prefix reuse", records.stream().mapToDouble(r -> r.metric(Metric.PREFIX_CACHE_REUSED_RATIO))),
                 BooleanColumn.create("feasible", records.stream().map(EvaluatedState::feasible).toList()),
                 DoubleColumn.create("score", records.stream().mapToDouble(EvaluatedState::score)));
+    }
+
+    /** Returns the columns a compact view shows: {@link #DEPLOYMENT}, the metrics of {@code headline}, the score. */
+    public static List<String> shown(Headline headline) {
+        List<String> out = new ArrayList<>(DEPLOYMENT);
+        out.addAll(headline.names());
+        out.add("score");
+        return List.copyOf(out);
     }
 
     private static String labelPart(EvaluatedState r, int part) {
@@ -112,9 +121,9 @@ public final class ResultTables {
     }
 
     private static List<String> otherMetrics() {
-        Set<String> names = new LinkedHashSet<>(MetricNames.all());
+        Set<String> names = new LinkedHashSet<>(Metric.names(Metric.summary()));
         names.removeAll(HEADLINE);
-        names.remove(MetricNames.WALL_TIME_MS);
+        names.remove(Metric.WALL_TIME_MS.name());
         List<String> out = new ArrayList<>(names);
         out.addAll(List.of(LocalEvaluator.PREFILL_BUSY, LocalEvaluator.DECODE_BUSY, LocalEvaluator.PEAK_KV,
                 LocalEvaluator.PREEMPTIONS, LocalEvaluator.BUSY_IMBALANCE, ReplayRunner.SENT_REQUESTS,
