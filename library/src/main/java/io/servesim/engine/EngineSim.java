@@ -256,9 +256,8 @@ public final class EngineSim {
             long[] hashes = s.request.blockHashes();
             int fullPromptBlocks = s.promptLength / blockSize;
             int limit = Math.min(fullPromptBlocks, (s.tokens() - 1) / blockSize);
-            hits = pool.cachedPrefix(hashes, limit);
-            for (int i = 0; i < hits; i++) {
-                int b = pool.lookup(hashes[i]);
+            // the leading cached blocks, each looked up once (acquiring one does not change what is cached)
+            for (int b; hits < limit && (b = pool.lookup(hashes[hits])) >= 0; hits++) {
                 pool.acquire(b);
                 s.addBlock(b);
             }
