@@ -84,10 +84,24 @@ def error_of(out):
     return errors[0] if errors else {"ename": None, "evalue": None, "traceback": []}
 
 
+def started(kc, msg_id, timeout=60):
+    """Waits until the cell msg_id has produced its first output (so it is running, not still queued)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] in (
+                "stream", "display_data", "update_display_data"):
+            return
+    raise SystemExit("cell did not start within %d s" % timeout)
+
+
 def interrupted(km, kc, code, wait, label):
-    """Runs code, interrupts it after wait seconds with a second cell queued; checks the error and the abort."""
+    """Runs code, interrupts it wait seconds after it started with a second cell queued; checks the error and the
+    abort. An interrupt that arrives while no cell runs is ignored (as in IPython), so the check waits for the cell's
+    first output before counting: on a loaded machine a cell can start seconds after it was sent."""
     first = kc.execute(code)
     queued = kc.execute("int afterInterrupt = 1;")
+    started(kc, first)
     time.sleep(wait)
     t0 = time.time()
     km.interrupt_kernel()
@@ -289,8 +303,8 @@ def main():
         check("large output does not hang", reply["status"] == "ok", reply)
 
         interrupted(km, kc, "%sweep --total-gpus 64 --exhaustive", 4, "interrupted %sweep")
-        interrupted(km, kc, "while (true) { }", 2, "interrupted busy loop")
-        interrupted(km, kc, "Thread.sleep(60_000);", 2, "interrupted sleep")
+        interrupted(km, kc, 'System.out.println("looping");\nwhile (true) { }', 2, "interrupted busy loop")
+        interrupted(km, kc, 'System.out.println("sleeping");\nThread.sleep(60_000);', 2, "interrupted sleep")
         interrupted(km, kc, "var big = Specs.example(Specs.DEFAULT_EXAMPLE);\nReplayOptimizer.optimize(big)", 4,
                     "interrupted ReplayOptimizer.optimize")
         reply, out = run(kc, "x")
