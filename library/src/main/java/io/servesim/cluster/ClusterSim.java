@@ -203,6 +203,7 @@ final class ClusterSim {
         Flight flight = (Flight) seq.attachment();
         int w = route(pool, flight.request, flight.routerQueueMs);
         pool.engines[w].enqueue(seq, now);
+        pool.refresh(w);
     }
 
     private int route(Pool pool, Request r, double queuedMs) {
@@ -228,8 +229,14 @@ final class ClusterSim {
 
     private void handle(Event e) {
         switch (e.kind) {
-            case Event.PASS_END -> e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
-            case Event.HANDOFF -> decode.engines[e.worker].enqueue(e.seq, now);
+            case Event.PASS_END -> {
+                e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
+                e.pool.refresh(e.worker);
+            }
+            case Event.HANDOFF -> {
+                decode.engines[e.worker].enqueue(e.seq, now);
+                decode.refresh(e.worker);
+            }
             case Event.DELIVER -> deliver(e.pool, e.seq);
             default -> {
                 inFlight--;
@@ -248,6 +255,18 @@ final class ClusterSim {
     }
 
     private void start(Pool pool) {
+        if (pool.tracksStartable()) {
+            // the workers that are idle with work, in index order: the same passes as the scan below, fewer checks
+            for (long m = pool.startable(); m != 0; m &= m - 1) {
+                int w = Long.numberOfTrailingZeros(m);
+                double end = pool.engines[w].startPass(now);
+                pool.refresh(w);
+                if (!Double.isNaN(end)) {
+                    events.add(Event.passEnd(end, order++, pool, w));
+                }
+            }
+            return;
+        }
         for (EngineSim e : pool.engines) {
             if (!e.busy() && e.hasWork()) {
                 double end = e.startPass(now);
@@ -278,7 +297,7 @@ final class ClusterSim {
     /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
     private final class PrefillListener implements EngineListener {
         @Override
-        public void token(Sequence seq, double timeMs, double gapMs) {
+        public void tokens(double timeMs, double gapMs, int count) {
         }
 
         @Override
@@ -310,10 +329,8 @@ final class ClusterSim {
         }
 
         @Override
-        public void token(Sequence seq, double timeMs, double gapMs) {
-            if (!Double.isNaN(gapMs)) {
-                metrics.gap(gapMs);
-            }
+        public void tokens(double timeMs, double gapMs, int count) {
+            metrics.gaps(gapMs, count);
         }
 
         @Override

@@ -26,6 +26,8 @@ final class Pool {
     final int blockSize;
     final ArrayDeque<Sequence> pending = new ArrayDeque<>();
     EngineListener listener;
+    /** Bit w is set while worker w is idle with work; kept for pools of up to 64 workers (larger ones scan all). */
+    private long startable;
 
     Pool(WorkerType role, PoolConfig config, RouterSetting router, PerfModel perf, int firstGpu) {
         this.role = role;
@@ -41,6 +43,26 @@ final class Pool {
             engines[i] = new EngineSim(i, args, numGpuBlocks, timer);
         }
         this.router = Router.create(router, role, config.workers(), blockSize, args.maxNumBatchedTokens());
+    }
+
+    /** Returns true when {@link #startable()} tracks this pool's workers. */
+    boolean tracksStartable() {
+        return engines.length <= Long.SIZE;
+    }
+
+    /** Returns the workers that are idle with work as a bit set (bit w for worker w); see {@link #tracksStartable}. */
+    long startable() {
+        return startable;
+    }
+
+    /** Updates worker {@code w}'s bit in {@link #startable()} after its queue or pass state changed. */
+    void refresh(int w) {
+        EngineSim e = engines[w];
+        if (!e.busy() && e.hasWork()) {
+            startable |= 1L << w;
+        } else {
+            startable &= ~(1L << w);
+        }
     }
 
     /** Returns the node of worker {@code w}'s first GPU. */

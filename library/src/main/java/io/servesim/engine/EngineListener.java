@@ -2,8 +2,12 @@ package io.servesim.engine;
 
 /** What a worker tells the cluster at the end of a pass. */
 public interface EngineListener {
-    /** {@code seq} produced a visible token at {@code timeMs}; {@code gapMs} since its previous token, NaN for the first. */
-    void token(Sequence seq, double timeMs, double gapMs);
+    /**
+     * {@code count} sequences produced a visible token at {@code timeMs}, each {@code gapMs} after its previous
+     * token (first tokens, which have no gap, are not reported). A pass reports its tokens in sequence order, runs
+     * of equal gaps together.
+     */
+    void tokens(double timeMs, double gapMs, int count);
 
     /** The prompt of {@code seq} is fully computed (its prefill load is gone) at {@code timeMs}. */
     void prefillCompleted(Sequence seq, double timeMs);

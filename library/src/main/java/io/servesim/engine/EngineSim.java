@@ -132,6 +132,9 @@ public final class EngineSim {
     public void finishPass(double endMs, EngineListener listener, KvEventListener kvEvents) {
         busy = false;
         int done = 0;
+        // equal gaps of consecutive sequences (all that decoded in the same previous pass) are reported as one run
+        double runGap = Double.NaN;
+        int runLength = 0;
         for (int i = 0, n = scheduled.size(); i < n; i++) {
             Sequence s = scheduled.get(i);
             s.computed += s.lastTake;
@@ -143,6 +146,10 @@ public final class EngineSim {
             }
             if (!s.prefillDone && s.computed >= s.promptLength) {
                 s.prefillDone = true;
+                if (runLength > 0) {
+                    listener.tokens(endMs, runGap, runLength);
+                    runLength = 0;
+                }
                 listener.prefillCompleted(s, endMs);
             }
             s.generated++;
@@ -154,7 +161,14 @@ public final class EngineSim {
                     s.secondTokenMs = endMs;
                 }
                 s.lastTokenMs = endMs;
-                listener.token(s, endMs, gap);
+                if (!Double.isNaN(gap)) {
+                    if (runLength > 0 && gap != runGap) {
+                        listener.tokens(endMs, runGap, runLength);
+                        runLength = 0;
+                    }
+                    runGap = gap;
+                    runLength++;
+                }
             } else {
                 s.firstTokenMs = endMs;
                 s.lastTokenMs = endMs;
@@ -162,6 +176,9 @@ public final class EngineSim {
             if (s.finished()) {
                 done++;
             }
+        }
+        if (runLength > 0) {
+            listener.tokens(endMs, runGap, runLength);
         }
         if (done > 0) {
             removeFinished(endMs, listener);
@@ -239,9 +256,8 @@ public final class EngineSim {
             long[] hashes = s.request.blockHashes();
             int fullPromptBlocks = s.promptLength / blockSize;
             int limit = Math.min(fullPromptBlocks, (s.tokens() - 1) / blockSize);
-            hits = pool.cachedPrefix(hashes, limit);
-            for (int i = 0; i < hits; i++) {
-                int b = pool.lookup(hashes[i]);
+            // the leading cached blocks, each looked up once (acquiring one does not change what is cached)
+            for (int b; hits < limit && (b = pool.lookup(hashes[hits])) >= 0; hits++) {
                 pool.acquire(b);
                 s.addBlock(b);
             }

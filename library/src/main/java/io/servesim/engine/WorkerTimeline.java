@@ -25,6 +25,15 @@ public final class WorkerTimeline {
         kvTime += lengthMs;
         double t = startMs;
         double end = startMs + lengthMs;
+        int first = (int) (t / width);
+        if (t < end && end <= (first + 1) * width) {
+            // the usual case: the pass lies in one bucket (same arithmetic as the loop below)
+            double len = end - t;
+            busy[first] += len;
+            kvSum[first] += kvOccupancy * len;
+            kvWeight[first] += len;
+            return;
+        }
         while (t < end) {
             int b = (int) (t / width);
             double upTo = Math.min(end, (b + 1) * width);

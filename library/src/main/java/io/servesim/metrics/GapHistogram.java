@@ -25,23 +25,33 @@ final class GapHistogram {
     /** The last gap and its bucket: most tokens of one pass share their gap, so the logarithm is taken once. */
     private double lastGap = Double.NaN;
     private int lastBucket;
+    private double lastPerUser;
 
-    void add(double gapMs) {
-        n++;
-        sum += gapMs;
-        sumSq += gapMs * gapMs;
-        min = Math.min(min, gapMs);
-        max = Math.max(max, gapMs);
-        if (gapMs > 0) {
-            positive++;
-            sumPerUser += 1000.0 / gapMs;
-            sumPerUserSq += (1000.0 / gapMs) * (1000.0 / gapMs);
+    /** Adds {@code count} equal gaps: the same sums, in the same order, as adding them one by one. */
+    void add(double gapMs, int count) {
+        n += count;
+        double sq = gapMs * gapMs;
+        for (int i = 0; i < count; i++) {
+            sum += gapMs;
+            sumSq += sq;
         }
         if (gapMs != lastGap) {
+            // the tokens of a pass share their gap: min, max, bucket and per-user rate are worked out once per gap
             lastGap = gapMs;
             lastBucket = bucket(gapMs);
+            lastPerUser = gapMs > 0 ? 1000.0 / gapMs : 0;
+            min = Math.min(min, gapMs);
+            max = Math.max(max, gapMs);
         }
-        counts[lastBucket]++;
+        if (gapMs > 0) {
+            positive += count;
+            double perUserSq = lastPerUser * lastPerUser;
+            for (int i = 0; i < count; i++) {
+                sumPerUser += lastPerUser;
+                sumPerUserSq += perUserSq;
+            }
+        }
+        counts[lastBucket] += count;
     }
 
     private static int bucket(double v) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gathers what a run produces (one call per completed request, one per visible inter-token gap) and turns it into
+ * Gathers what a run produces (one call per completed request, one per run of equal inter-token gaps) and turns it into
  * the report's summary, with the definitions of the reference replay harness: TTFT = first token − arrival;
  * e2e = last token − arrival; TTST = second − first token; TPOT = (last − first) / (tokens − 1) for requests with at
  * least 2 tokens; ITL = every gap between consecutive tokens; throughputs over the makespan (latest last token, the
@@ -55,12 +55,12 @@ public final class MetricsCollector {
         numRequests++;
     }
 
-    /** Records one gap between consecutive tokens of a request. */
-    public void gap(double ms) {
+    /** Records {@code count} equal gaps between consecutive tokens (of as many requests). */
+    public void gaps(double ms, int count) {
         if (warmupSeen < warmupRequests) {
             return;
         }
-        itl.add(ms);
+        itl.add(ms, count);
     }
 
     /** Records a completed request. */
