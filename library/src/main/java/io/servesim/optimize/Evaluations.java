@@ -44,12 +44,14 @@ final class Evaluations implements AutoCloseable {
 
     /** Evaluates {@code states} (reusing memoised ones) and returns their records in the given order. */
     List<EvaluatedState> evaluate(List<DeploymentState> states) {
-        List<DeploymentState> fresh = new ArrayList<>();
+        // a set keeps the visit order and makes this linear: an exhaustive space has tens of thousands of states
+        java.util.LinkedHashSet<DeploymentState> unseen = new java.util.LinkedHashSet<>();
         for (DeploymentState s : states) {
-            if (!memo.containsKey(s) && !fresh.contains(s)) {
-                fresh.add(s);
+            if (!memo.containsKey(s)) {
+                unseen.add(s);
             }
         }
+        List<DeploymentState> fresh = new ArrayList<>(unseen);
         planned += fresh.size();
         if (pool == null) {
             for (DeploymentState s : fresh) {
