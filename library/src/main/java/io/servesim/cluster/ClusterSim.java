@@ -48,6 +48,8 @@ final class ClusterSim {
     private Request pendingArrival;
     private boolean exhausted;
     private final double ttftOverheadMs;
+    /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
+    private final long handoffBytesPerToken;
 
     ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions) {
         this.config = config;
@@ -78,6 +80,7 @@ final class ClusterSim {
             agg.listener = new FinalListener(agg);
         }
         this.ttftOverheadMs = entry().config.args().ttftOverhead();
+        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(config.prefill().args());
         if (workload.blockSize() != entry().blockSize) {
             throw new IllegalArgumentException("workload block size (" + workload.blockSize()
                     + ") differs from the engines' block_size (" + entry().blockSize + ")");
@@ -277,8 +280,6 @@ final class ClusterSim {
         }
     }
 
-    private long handoffBytesPerToken = -1;
-
     private double handoffMs(int prefillWorker, int decodeWorker, int inputTokens) {
         Double pinned = config.decode().args().kvTransferBandwidthGbps();
         if (pinned == null) {
@@ -287,10 +288,6 @@ final class ClusterSim {
         double bytesPerS = pinned != null ? pinned * 1e9
                 : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)
                 ? perf.sku().intraNodeBandwidthBytesPerS() : perf.sku().interNodeBandwidthBytesPerS();
-        if (handoffBytesPerToken < 0) {
-            // the prefill worker's KV cache type decides what moves (an FP8 KV cache moves half the bytes)
-            handoffBytesPerToken = perf.kvBytesPerToken(config.prefill().args());
-        }
         return (double) inputTokens * handoffBytesPerToken / bytesPerS * 1000.0;
     }
 

@@ -53,6 +53,13 @@ final class Checks {
         }
     }
 
+    /** Checks that a tensor-parallel degree is a power of two >= 1 (a null value fails with "null"). */
+    static void tpShape(String section, String field, Integer tp) {
+        if (tp == null || !(tp >= 1 && Integer.bitCount(tp) == 1)) {
+            throw SpecException.of(section, field, tp, "allowed: a power of two >= 1 (1, 2, 4, 8)");
+        }
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, "%,d", (long) v)
                 : String.valueOf(v);

@@ -51,8 +51,8 @@ public record EngineArgs(
         if (!(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1)) {
             throw SpecException.of(SECTION, "gpu_memory_utilization", gpuMemoryUtilization, "allowed: a fraction in (0, 1]");
         }
-        if (tensorParallelSize != null && !(tensorParallelSize >= 1 && Integer.bitCount(tensorParallelSize) == 1)) {
-            throw SpecException.of(SECTION, "tensor_parallel_size", tensorParallelSize, "allowed: a power of two >= 1 (1, 2, 4, 8)");
+        if (tensorParallelSize != null) {
+            Checks.tpShape(SECTION, "tensor_parallel_size", tensorParallelSize);
         }
         if (tensorParallelSizes != null) {
             if (tensorParallelSizes.isEmpty()) {
@@ -60,11 +60,7 @@ public record EngineArgs(
                         "allowed: a non-empty list of powers of two (1, 2, 4, 8)");
             }
             for (int i = 0; i < tensorParallelSizes.size(); i++) {
-                Integer tp = tensorParallelSizes.get(i);
-                if (tp == null || !(tp >= 1 && Integer.bitCount(tp) == 1)) {
-                    throw SpecException.of(SECTION, "tensor_parallel_sizes[" + i + "]", tp,
-                            "allowed: a power of two >= 1 (1, 2, 4, 8)");
-                }
+                Checks.tpShape(SECTION, "tensor_parallel_sizes[" + i + "]", tensorParallelSizes.get(i));
             }
             if (tensorParallelSize != null) {
                 throw SpecException.because(SECTION, "tensor_parallel_sizes", "is set together with "
