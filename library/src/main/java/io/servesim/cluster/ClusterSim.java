@@ -341,11 +341,10 @@ final class ClusterSim {
             Flight f = (Flight) seq.attachment();
             Request r = seq.request();
             boolean aggregated = agg != null;
-            metrics.routerQueue(f.routerQueueMs);
             metrics.completed(r.id(), f.arrivalMs, seq.firstTokenMs(), seq.secondTokenMs(), seq.lastTokenMs(),
                     r.inputLength(), r.outputLength(), aggregated ? seq.reusedTokens() : f.reusedTokens,
                     aggregated ? seq.worker() : f.prefillWorker,
-                    aggregated ? seq.worker() : prefill.engines.length + seq.worker());
+                    aggregated ? seq.worker() : prefill.engines.length + seq.worker(), f.routerQueueMs);
             inFlight--;
             Request nextTurn = workload.onCompleted(r, timeMs);
             if (nextTurn != null) {

@@ -63,9 +63,9 @@ public final class MetricsCollector {
         itl.add(ms, count);
     }
 
-    /** Records a completed request. */
+    /** Records a completed request, with how long it waited in router queues (0 when routed on arrival). */
     public void completed(long id, double arrivalMs, double firstMs, double secondMs, double lastMs, int input,
-                          int output, int reused, int prefillWorker, int decodeWorker) {
+                          int output, int reused, int prefillWorker, int decodeWorker, double routerQueueMs) {
         if (warmupSeen < warmupRequests) {
             warmupSeen++;
             warmupEndMs = Math.max(warmupEndMs, lastMs);
@@ -78,6 +78,7 @@ public final class MetricsCollector {
         lastTokenMs = Math.max(lastTokenMs, lastMs);
         ttft.add(firstMs - arrivalMs);
         e2e.add(lastMs - arrivalMs);
+        routerQueue.add(routerQueueMs);
         if (output >= 2) {
             tpot.add((lastMs - firstMs) / (output - 1));
             ttst.add(secondMs - firstMs);
@@ -88,16 +89,6 @@ public final class MetricsCollector {
         }
     }
 
-    /**
-     * Records how long a completed request waited in router queues (0 when it was routed on arrival); call it just
-     * before {@link #completed} for the same request, so warm-up requests are left out of both.
-     */
-    public void routerQueue(double ms) {
-        if (warmupSeen < warmupRequests) {
-            return;
-        }
-        routerQueue.add(ms);
-    }
 
     /** Returns the number of completed requests so far, warm-up included. */
     public long completedRequests() {

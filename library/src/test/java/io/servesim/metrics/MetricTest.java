@@ -59,7 +59,7 @@ class MetricTest {
         for (int i = 1; i <= 5; i++) {
             c.arrived();
             c.gaps(10.0 * i, 1);
-            c.completed(i, 0, 10.0 * i, 10.0 * i + 5, 10.0 * i + 20, 100, 3, 0, 0, 0);
+            c.completed(i, 0, 10.0 * i, 10.0 * i + 5, 10.0 * i + 20, 100, 3, 0, 0, 0, 0.0);
         }
         Map<String, Double> s = c.summary(0);
         assertThat(s.get("mean_ttft_ms")).isEqualTo(30.0);
