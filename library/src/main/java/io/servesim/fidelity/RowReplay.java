@@ -50,7 +50,8 @@ final class RowReplay {
                     .islStddev(method.lengthStddevFraction() * row.isl())
                     .oslStddev(method.lengthStddevFraction() * row.osl())
                     .rampUpMs(method.rampUpDecodeTimes() * decodeTimeMs(perf, args, row)).arrivalSeed(method.seed()).build();
-            ReplayMetrics m = ReplayRunner.run(config, Workloads.create(workload, method.blockSize()));
+            ReplayMetrics m = ReplayRunner.run(config,
+                    Workloads.create(workload, method.blockSize(), perf.model().maxContextTokens()));
             return new RowOutcome.Predicted(row, m.get(Metric.MEAN_TTFT_MS.name()), m.get(Metric.MEAN_TPOT_MS.name()));
         } catch (RuntimeException e) {
             return new RowOutcome.Skipped(row, e.getMessage() == null ? e.toString() : e.getMessage());
