@@ -7,6 +7,7 @@ import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepBatch;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.KvCacheDtype;
@@ -41,7 +42,7 @@ final class RowReplay {
                     // fp8 rows: per-tensor FP8 GEMMs (upstream gemm_quant_mode fp8)
                     .quantization(fp8 ? Quantization.FP8 : null).kvCacheDtype(kvCacheDtype(row, fp8)).build();
             ReplayConfig config = ReplayConfig.aggregated(row.model(), row.system(),
-                    new PoolConfig(row.tp(), 1, args), RouterSetting.roundRobin());
+                    new PoolConfig(row.tp(), 1, args), RouterPlan.of(RouterSetting.roundRobin()));
             int c = row.concurrency();
             WorkloadSpec workload = WorkloadSpec.synthetic().isl(row.isl()).osl(row.osl())
                     .requestCount((method.requestsPerClient() + method.warmupPerClient()) * c).concurrency(c)
