@@ -1,6 +1,6 @@
 package io.servesim.cli;
 
-import io.servesim.engine.LongIntMap;
+import io.servesim.util.LongIntMap;
 import io.servesim.spec.Limits;
 import io.servesim.spec.SpecException;
 import io.servesim.spec.Specs;

@@ -46,6 +46,8 @@ final class ClusterSim {
     private long inFlight;
     private double now;
     private Request pendingArrival;
+    /** Requests the workload handed out (first and later turns), and whether it said it has no more first turns. */
+    private long sent;
     private boolean exhausted;
     private final double ttftOverheadMs;
     /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
@@ -91,7 +93,7 @@ final class ClusterSim {
         long started = System.nanoTime();
         if (workload.concurrency() > 0) {
             for (int i = 0; i < workload.concurrency(); i++) {
-                Request r = workload.next();
+                Request r = nextRequest();
                 if (r == null) {
                     break;
                 }
@@ -105,7 +107,7 @@ final class ClusterSim {
                 }
             }
         } else {
-            pendingArrival = workload.next();
+            pendingArrival = nextRequest();
         }
         long expected = workload.expectedRequests();
         long steps = 0;
@@ -127,7 +129,7 @@ final class ClusterSim {
             }
             while (pendingArrival != null && pendingArrival.arrivalMs() <= now) {
                 Request r = pendingArrival;
-                pendingArrival = workload.next();
+                pendingArrival = nextRequest();
                 if (pendingArrival != null && pendingArrival.arrivalMs() < r.arrivalMs()) {
                     throw new IllegalArgumentException("workload arrivals go back in time: request "
                             + pendingArrival.id() + " at " + pendingArrival.arrivalMs() + " ms after request "
@@ -156,6 +158,27 @@ final class ClusterSim {
         double wallMs = (System.nanoTime() - started) / 1e6;
         var summary = metrics.summary(wallMs);
         return new ReplayMetrics(summary, workerStats(summary.get("duration_ms")), metrics.records());
+    }
+
+    /** Returns the workload's next first turn, counting it, or null once it has none. */
+    private Request nextRequest() {
+        Request r = workload.next();
+        if (r == null) {
+            exhausted = true;
+        } else {
+            sent++;
+        }
+        return r;
+    }
+
+    /** Returns how many requests the workload handed out during {@link #run}. */
+    long sent() {
+        return sent;
+    }
+
+    /** Returns true once the workload said it has no more first turns. */
+    boolean exhausted() {
+        return exhausted;
     }
 
     private Pool entry() {
@@ -348,13 +371,12 @@ final class ClusterSim {
             inFlight--;
             Request nextTurn = workload.onCompleted(r, timeMs);
             if (nextTurn != null) {
+                sent++;
                 inFlight++;
                 events.add(Event.arrival(Math.max(timeMs, nextTurn.arrivalMs()), order++, nextTurn));
             } else if (workload.concurrency() > 0 && !exhausted) {
-                Request fresh = workload.next();
-                if (fresh == null) {
-                    exhausted = true;
-                } else {
+                Request fresh = nextRequest();
+                if (fresh != null) {
                     arrive(fresh.withArrivalMs(timeMs));
                 }
             }
