@@ -7,9 +7,8 @@ import io.servesim.metrics.MetricsCollector;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.perf.PerfModel;
-import io.servesim.router.RouterSetting;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RoutingDecision;
-import io.servesim.spec.KvRouterConfig;
 import io.servesim.spec.WorkerType;
 import io.servesim.workload.Request;
 import io.servesim.workload.Workload;
@@ -60,23 +59,15 @@ final class ClusterSim {
         this.decisions = decisions;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
         this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
-        RouterSetting r = config.router();
+        RouterPlan r = config.router();
         if (config.isDisaggregated()) {
-            KvRouterConfig b = r.base();
-            // as the reference harness: the prefill router ignores decode blocks; the decode router has no credit,
-            // no KV reuse and no prefill load (so its queue never holds requests)
-            RouterSetting prefillRouter = new RouterSetting(r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(),
-                    b.toBuilder().routerTrackActiveBlocks(false).build());
-            RouterSetting decodeRouter = new RouterSetting(r.mode(), 0.0, r.prefillLoadScale(),
-                    b.toBuilder().routerAssumeKvReuse(false).routerTrackPrefillTokens(false)
-                            .routerSeed(b.routerSeed() + 1).build());
-            prefill = new Pool(WorkerType.PREFILL, config.prefill(), prefillRouter, perf, 0);
-            decode = new Pool(WorkerType.DECODE, config.decode(), decodeRouter, perf, config.prefill().gpus());
+            prefill = new Pool(config.prefill(), r.forPrefillPool(), perf, 0);
+            decode = new Pool(config.decode(), r.forDecodePool(), perf, config.prefill().gpus());
             agg = null;
             prefill.listener = new PrefillListener();
             decode.listener = new FinalListener(decode);
         } else {
-            agg = new Pool(WorkerType.AGGREGATED, config.aggregated(), r, perf, 0);
+            agg = new Pool(config.aggregated(), r.forAggregatedPool(), perf, 0);
             prefill = null;
             decode = null;
             agg.listener = new FinalListener(agg);

@@ -1,6 +1,6 @@
 package io.servesim.cluster;
 
-import io.servesim.router.RouterSetting;
+import io.servesim.router.RouterPlan;
 import java.util.Objects;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param recordRequests keep one {@code RequestRecord} per request (timelines, CDFs); off in sweeps to save memory
  */
 public record ReplayConfig(String model, String gpuSku, PoolConfig aggregated, PoolConfig prefill, PoolConfig decode,
-                           RouterSetting router, boolean recordRequests) {
+                           RouterPlan router, boolean recordRequests) {
     public ReplayConfig {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(gpuSku, "gpuSku");
@@ -29,13 +29,13 @@ public record ReplayConfig(String model, String gpuSku, PoolConfig aggregated, P
     }
 
     /** Returns an aggregated run. */
-    public static ReplayConfig aggregated(String model, String gpuSku, PoolConfig pool, RouterSetting router) {
+    public static ReplayConfig aggregated(String model, String gpuSku, PoolConfig pool, RouterPlan router) {
         return new ReplayConfig(model, gpuSku, pool, null, null, router, false);
     }
 
     /** Returns a disaggregated run. */
     public static ReplayConfig disaggregated(String model, String gpuSku, PoolConfig prefill, PoolConfig decode,
-                                             RouterSetting router) {
+                                             RouterPlan router) {
         return new ReplayConfig(model, gpuSku, null, prefill, decode, router, false);
     }
 

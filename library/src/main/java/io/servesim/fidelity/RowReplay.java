@@ -7,6 +7,7 @@ import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepBatch;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.KvCacheDtype;
@@ -42,7 +43,7 @@ final class RowReplay {
                     // cache the measured H200 TP1 points at c32 could not hold their requests, yet show no queueing
                     .quantization(fp8 ? Quantization.FP8 : null).kvCacheDtype(fp8 ? KvCacheDtype.FP8 : null).build();
             ReplayConfig config = ReplayConfig.aggregated(row.model(), row.system(),
-                    new PoolConfig(row.tp(), 1, args), RouterSetting.roundRobin());
+                    new PoolConfig(row.tp(), 1, args), RouterPlan.of(RouterSetting.roundRobin()));
             int c = row.concurrency();
             WorkloadSpec workload = WorkloadSpec.synthetic().isl(row.isl()).osl(row.osl())
                     .requestCount((method.requestsPerClient() + method.warmupPerClient()) * c).concurrency(c)

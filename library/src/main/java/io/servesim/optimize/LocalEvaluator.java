@@ -6,7 +6,7 @@ import io.servesim.cluster.ReplayRunner;
 import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
-import io.servesim.router.RouterSetting;
+import io.servesim.router.RouterPlan;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.WorkerType;
@@ -45,9 +45,7 @@ public final class LocalEvaluator implements Evaluator {
 
     /** Returns the run configuration of {@code state}. */
     public ReplayConfig configOf(DeploymentState state) {
-        RouterState r = state.router();
-        RouterSetting router = new RouterSetting(r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(),
-                spec.router().baseRouterConfig());
+        RouterPlan router = new RouterPlan(state.router(), spec.router().baseRouterConfig());
         String model = spec.engine().model();
         String sku = spec.hardware().gpuSku();
         if (state.aggregated()) {

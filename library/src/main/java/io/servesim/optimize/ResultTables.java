@@ -61,7 +61,7 @@ public final class ResultTables {
                 IntColumn.create("decode_tp", records.stream().mapToInt(r -> r.state().decodeTp()).toArray()),
                 IntColumn.create("prefill_workers", records.stream().mapToInt(r -> r.state().prefillWorkers()).toArray()),
                 IntColumn.create("decode_workers", records.stream().mapToInt(r -> r.state().decodeWorkers()).toArray()),
-                StringColumn.create("router_mode", records.stream().map(r -> r.state().router().mode())),
+                StringColumn.create("router_mode", records.stream().map(r -> r.state().router().mode().id())),
                 DoubleColumn.create("overlap_score_credit",
                         records.stream().mapToDouble(r -> r.state().router().overlapScoreCredit())),
                 DoubleColumn.create("prefill_load_scale",

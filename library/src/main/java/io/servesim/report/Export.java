@@ -229,7 +229,7 @@ public final class Export {
         n.put("decode_tp", d.decodeTp());
         n.put("prefill_workers", d.prefillWorkers());
         n.put("decode_workers", d.decodeWorkers());
-        n.put("router_mode", d.router().mode());
+        n.put("router_mode", d.router().mode().id());
         n.put("overlap_score_credit", d.router().overlapScoreCredit());
         n.put("prefill_load_scale", d.router().prefillLoadScale());
         n.put("total_gpus_used", d.totalGpusUsed());
