@@ -17,12 +17,12 @@ public final class Workloads {
      * (prompt + answer).
      */
     public static Workload create(WorkloadSpec spec, int blockSize, int maxContextTokens) {
-        if (spec.isTraceBased()) {
-            if (!"mooncake".equals(spec.traceFormat())) {
-                throw new IllegalArgumentException("workload.traceFormat is \"" + spec.traceFormat()
+        if (spec instanceof WorkloadSpec.Trace trace) {
+            if (!"mooncake".equals(trace.traceFormat())) {
+                throw new IllegalArgumentException("workload.traceFormat is \"" + trace.traceFormat()
                         + "\"; allowed: mooncake");
             }
-            return new MooncakeTrace(spec, blockSize);
+            return new MooncakeTrace(trace, blockSize);
         }
         return new SyntheticWorkload(spec, blockSize, maxContextTokens);
     }
