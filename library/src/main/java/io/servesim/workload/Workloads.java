@@ -18,11 +18,7 @@ public final class Workloads {
      */
     public static Workload create(WorkloadSpec spec, int blockSize, int maxContextTokens) {
         if (spec instanceof WorkloadSpec.Trace trace) {
-            if (!"mooncake".equals(trace.traceFormat())) {
-                throw new IllegalArgumentException("workload.traceFormat is \"" + trace.traceFormat()
-                        + "\"; allowed: mooncake");
-            }
-            return new MooncakeTrace(trace, blockSize);
+            return TraceFormat.named(trace.traceFormat()).open(trace, blockSize);
         }
         return new SyntheticWorkload(spec, blockSize, maxContextTokens);
     }
