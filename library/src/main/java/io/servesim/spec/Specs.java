@@ -71,6 +71,21 @@ public final class Specs {
         return resolved;
     }
 
+    /**
+     * Returns the spec a {@code --spec FILE} flag names, as the command line and the notebook kernel load it: the file
+     * as {@link #read(Path)} reads it or, when {@code file} is null, the built-in default example
+     * ({@link #DEFAULT_EXAMPLE}). A file that does not exist fails with a message naming the flag.
+     */
+    public static ReplayOptimizeSpec readOrDefault(Path file) {
+        if (file == null) {
+            return example(DEFAULT_EXAMPLE);
+        }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--spec: file " + file + " does not exist");
+        }
+        return read(file);
+    }
+
     /** Returns {@code spec} with a relative trace path made relative to {@code folder} (the spec file's folder). */
     public static ReplayOptimizeSpec resolvePaths(ReplayOptimizeSpec spec, Path folder) {
         if (!(spec.workload() instanceof WorkloadSpec.Trace w) || Path.of(w.traceFile()).isAbsolute()) {

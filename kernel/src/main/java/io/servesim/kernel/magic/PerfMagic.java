@@ -25,7 +25,7 @@ public final class PerfMagic extends Magic {
         try {
             io.servesim.cli.DeploymentOptions.checkTp(perf, args, "--tp", tp);
         } catch (IllegalArgumentException e) {
-            throw new io.servesim.kernel.CellError("UsageError", java.util.List.of(e.getMessage(), "", usage()));
+            throw new io.servesim.kernel.session.CellError("UsageError", java.util.List.of(e.getMessage(), "", usage()));
         }
         return new PerfView(perf, tp, args, prefillTokens, prefix, decodeBatch, context);
     }
