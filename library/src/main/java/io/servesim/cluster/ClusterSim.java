@@ -31,7 +31,6 @@ import java.util.function.DoubleConsumer;
  * Deterministic: same config and workload give the same metrics. One instance runs once.
  */
 final class ClusterSim {
-    private final ReplayConfig config;
     private final Workload workload;
     private final PerfModel perf;
     private final Pool agg;
@@ -53,27 +52,26 @@ final class ClusterSim {
     private final long handoffBytesPerToken;
 
     ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions) {
-        this.config = config;
         this.workload = workload;
         this.progress = progress;
         this.decisions = decisions;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
         this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
         RouterPlan r = config.router();
-        if (config.isDisaggregated()) {
-            prefill = new Pool(config.prefill(), r.forPrefillPool(), perf, 0);
-            decode = new Pool(config.decode(), r.forDecodePool(), perf, config.prefill().gpus());
+        if (config instanceof ReplayConfig.Disaggregated d) {
+            prefill = new Pool(d.prefill(), r.forPrefillPool(), perf, 0);
+            decode = new Pool(d.decode(), r.forDecodePool(), perf, d.prefill().gpus());
             agg = null;
             prefill.listener = new PrefillListener();
             decode.listener = new FinalListener(decode);
         } else {
-            agg = new Pool(config.aggregated(), r.forAggregatedPool(), perf, 0);
+            agg = new Pool(((ReplayConfig.Aggregated) config).pool(), r.forAggregatedPool(), perf, 0);
             prefill = null;
             decode = null;
             agg.listener = new FinalListener(agg);
         }
         this.ttftOverheadMs = entry().config.args().ttftOverhead();
-        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(config.prefill().args());
+        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(prefill.config.args());
         if (workload.blockSize() != entry().blockSize) {
             throw new IllegalArgumentException("workload block size (" + workload.blockSize()
                     + ") differs from the engines' block_size (" + entry().blockSize + ")");
@@ -295,9 +293,9 @@ final class ClusterSim {
     }
 
     private double handoffMs(int prefillWorker, int decodeWorker, int inputTokens) {
-        Double pinned = config.decode().args().kvTransferBandwidthGbps();
+        Double pinned = decode.config.args().kvTransferBandwidthGbps();
         if (pinned == null) {
-            pinned = config.prefill().args().kvTransferBandwidthGbps();
+            pinned = prefill.config.args().kvTransferBandwidthGbps();
         }
         double bytesPerS = pinned != null ? pinned * 1e9
                 : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)

@@ -35,7 +35,7 @@ public final class SharedWorkload {
         this.spec = spec;
         this.blockSize = blockSize;
         this.maxBytes = maxBytes;
-        this.streamed = spec.isTraceBased() && Boolean.TRUE.equals(spec.lenientTrace());
+        this.streamed = spec instanceof WorkloadSpec.Trace t && t.lenientTrace();
     }
 
     /**
