@@ -1,6 +1,7 @@
 package io.servesim.kernel.magic;
 
 import io.servesim.kernel.render.TraceView;
+import io.servesim.spec.Defaults;
 import io.servesim.workload.TraceReader;
 import io.servesim.workload.TraceLine;
 import io.servesim.workload.TraceStats;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trace", mixinStandardHelpOptions = true, description = "Statistics and length histograms of a Mooncake trace.")
 public final class TraceMagic extends Magic {
     @Parameters(paramLabel = "FILE") Path file;
-    @Option(names = "--block-size", defaultValue = "512") int blockSize;
+    @Option(names = "--block-size", defaultValue = Defaults.Flag.TRACE_BLOCK_SIZE) int blockSize;
     @Option(names = "--lenient") boolean lenient;
 
     @Override
