@@ -43,9 +43,18 @@ public final class PerfOptions {
         return PerfModel.of(model, gpu);
     }
 
-    /** Returns {@code --tp}, checked by the spec's rule for tensor_parallel_size. */
+    /**
+     * Returns {@code --tp}, checked by the spec's rule for tensor_parallel_size and against the model: tensor
+     * parallelism splits the attention heads, so a worker has at most as many GPUs as the model has heads.
+     */
     public int tp() {
-        return Flags.tp("--tp", tp);
+        Flags.tp("--tp", tp);
+        int heads = perf().model().heads();
+        if (tp > heads) {
+            throw new IllegalArgumentException("--tp is " + tp + "; allowed: at most the model's " + heads
+                    + " attention heads");
+        }
+        return tp;
     }
 
     /** Returns the engine args the flags give, checked by the spec's rules; a bad value names its flag. */

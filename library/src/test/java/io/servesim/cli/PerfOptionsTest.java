@@ -35,6 +35,8 @@ class PerfOptionsTest {
     @Test
     void tpFollowsTheSpecsRuleWithTheSameMessage() {
         assertThat(parse("--tp", "16").tp()).isEqualTo(16);
+        assertThatThrownBy(() -> parse("--tp", "65536").tp())
+                .hasMessage("--tp is 65536; allowed: at most the model's 64 attention heads");
         String spec = org.assertj.core.api.Assertions.catchThrowableOfType(
                 () -> EngineArgs.builder().tensorParallelSize(3).build(), SpecException.class).getMessage();
         assertThatThrownBy(() -> parse("--tp", "3").args()).isInstanceOf(IllegalArgumentException.class)
