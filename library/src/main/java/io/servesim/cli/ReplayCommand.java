@@ -40,9 +40,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DeploymentOptions deployment;
 
-    @Option(names = "--lenient", description = "Trace workloads: skip bad trace lines (counted and reported) instead"
-            + " of failing (default: the spec's lenientTrace)")
-    boolean lenient;
+    @Mixin
+    Lenient lenient;
 
     @Option(names = "--json", description = "Print the metrics as JSON with the report column names as keys"
             + " (default: text)")
@@ -67,10 +66,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         Flags.nonNegative("--bench", bench);
-        ReplayOptimizeSpec spec = Specs.readOrDefault(specFile);
-        if (lenient) {
-            spec = Lenient.apply(spec);
-        }
+        ReplayOptimizeSpec spec = lenient.applyTo(Specs.readOrDefault(specFile));
         DeploymentState state = deployment.state(spec);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);
