@@ -1,14 +1,14 @@
 package io.servesim.cli;
 
-import io.servesim.engine.LongIntMap;
 import io.servesim.spec.Limits;
 import io.servesim.spec.Defaults;
 import io.servesim.spec.Specs;
 import io.servesim.spec.WorkloadSpec;
 import io.servesim.workload.Request;
 import io.servesim.workload.SyntheticWorkload;
+import io.servesim.workload.TraceFormat;
 import io.servesim.workload.TraceStats;
-import java.io.BufferedWriter;
+import io.servesim.workload.TraceWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,23 +125,9 @@ final class TraceCommand extends GroupCommand {
                     .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build(),
                     FLAGS);
             SyntheticWorkload w = new SyntheticWorkload(spec, blockSize);
-            LongIntMap ids = new LongIntMap(1 << 16);
-            try (BufferedWriter wr = Files.newBufferedWriter(out)) {
+            try (TraceWriter wr = TraceFormat.MOONCAKE.writer(out)) {
                 for (Request r = w.next(); r != null; r = w.next()) {
-                    StringBuilder sb = new StringBuilder();
-                    sb.append("{\"timestamp\": ").append(Math.round(r.arrivalMs())).append(", \"input_length\": ")
-                            .append(r.inputLength()).append(", \"output_length\": ").append(r.outputLength())
-                            .append(", \"hash_ids\": [");
-                    long[] h = r.blockHashes();
-                    for (int i = 0; i < h.length; i++) {
-                        int id = ids.get(h[i]);
-                        if (id < 0) {
-                            id = ids.size();
-                            ids.put(h[i], id);
-                        }
-                        sb.append(i == 0 ? "" : ", ").append(id);
-                    }
-                    wr.write(sb.append("]}\n").toString());
+                    wr.write(r);
                 }
             }
             command.commandLine().getOut().printf(Locale.ROOT, "wrote %d requests to %s%n", requests, out);

@@ -39,7 +39,7 @@ public final class ResultTables {
             Column.ofInt("decode_tp", r -> r.state().decodeTp()),
             Column.ofInt("prefill_workers", r -> r.state().prefillWorkers()),
             Column.ofInt("decode_workers", r -> r.state().decodeWorkers()),
-            Column.ofString("router_mode", r -> r.state().router().mode()),
+            Column.ofString("router_mode", r -> r.state().router().mode().id()),
             Column.ofDouble("overlap_score_credit", r -> r.state().router().overlapScoreCredit()),
             Column.ofDouble("prefill_load_scale", r -> r.state().router().prefillLoadScale()),
             Column.ofInt("total_gpus_used", r -> r.state().totalGpusUsed()));

@@ -3,7 +3,7 @@ package io.servesim.bench;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.LocalEvaluator;
-import io.servesim.optimize.RouterState;
+import io.servesim.router.RouterSetting;
 import io.servesim.spec.Specs;
 import io.servesim.spec.WorkloadSpec;
 import java.nio.file.Path;
@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ReplayBenchmark {
     private LocalEvaluator defaultExample;
     private LocalEvaluator conversation;
-    private final DeploymentState defaultState = DeploymentState.disaggregated(4, 1, 3, 4, RouterState.kvRouter(1, 1));
-    private final DeploymentState traceState = DeploymentState.disaggregated(2, 1, 4, 8, RouterState.kvRouter(1, 1));
+    private final DeploymentState defaultState = DeploymentState.disaggregated(4, 1, 3, 4, RouterSetting.kvRouter(1, 1));
+    private final DeploymentState traceState = DeploymentState.disaggregated(2, 1, 4, 8, RouterSetting.kvRouter(1, 1));
 
     @Setup
     public void setUp() {

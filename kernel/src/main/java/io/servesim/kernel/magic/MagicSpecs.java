@@ -1,6 +1,6 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.servesim.kernel.magic;
 import io.servesim.cli.DeploymentOptions;
 import io.servesim.cli.PerfOptions;
 import io.servesim.cli.StepOptions;
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import io.servesim.kernel.render.PerfView;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepReport;
