@@ -3,7 +3,7 @@ package io.servesim.kernel.magic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import io.servesim.kernel.render.PlainText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
