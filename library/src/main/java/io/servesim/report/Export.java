@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.servesim.OptionalDependency;
 import io.servesim.Version;
 import io.servesim.cluster.ReplayRunner;
 import io.servesim.optimize.EvaluatedState;
@@ -64,6 +65,7 @@ public final class Export {
 
     /** Writes {@code table} as a Parquet file (via a temporary CSV beside it, read by DuckDB). */
     public static Path parquet(Table table, Path file) {
+        OptionalDependency.DUCKDB.require();
         createParent(file);
         try {
             Path folder = file.toAbsolutePath().getParent();
@@ -94,6 +96,8 @@ public final class Export {
      * already at {@code dir} is replaced as a whole.
      */
     public static Path writeAll(OptimizationResult result, Path dir, long seed) {
+        OptionalDependency.DUCKDB.require();
+        OptionalDependency.CHARTS.require();
         Path parent = checkWritable(dir);
         Path tmp = null;
         try {
