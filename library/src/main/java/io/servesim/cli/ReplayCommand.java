@@ -11,7 +11,6 @@ import io.servesim.report.TextTables;
 import io.servesim.router.DecisionRecorder;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
-import io.servesim.workload.Workloads;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
