@@ -44,6 +44,8 @@ final class ClusterSim {
     private long inFlight;
     private double now;
     private Request pendingArrival;
+    /** Requests the workload handed out (first and later turns), and whether it said it has no more first turns. */
+    private long sent;
     private boolean exhausted;
     private final double ttftOverheadMs;
     /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
@@ -80,7 +82,7 @@ final class ClusterSim {
         long started = System.nanoTime();
         if (workload.concurrency() > 0) {
             for (int i = 0; i < workload.concurrency(); i++) {
-                Request r = workload.next();
+                Request r = nextRequest();
                 if (r == null) {
                     break;
                 }
@@ -94,7 +96,7 @@ final class ClusterSim {
                 }
             }
         } else {
-            pendingArrival = workload.next();
+            pendingArrival = nextRequest();
         }
         long expected = workload.expectedRequests();
         long steps = 0;
@@ -116,7 +118,7 @@ final class ClusterSim {
             }
             while (pendingArrival != null && pendingArrival.arrivalMs() <= now) {
                 Request r = pendingArrival;
-                pendingArrival = workload.next();
+                pendingArrival = nextRequest();
                 if (pendingArrival != null && pendingArrival.arrivalMs() < r.arrivalMs()) {
                     throw new IllegalArgumentException("workload arrivals go back in time: request "
                             + pendingArrival.id() + " at " + pendingArrival.arrivalMs() + " ms after request "
@@ -145,6 +147,27 @@ final class ClusterSim {
         double wallMs = (System.nanoTime() - started) / 1e6;
         var summary = metrics.summary(wallMs);
         return new ReplayMetrics(summary, workerStats(summary.get("duration_ms")), metrics.records());
+    }
+
+    /** Returns the workload's next first turn, counting it, or null once it has none. */
+    private Request nextRequest() {
+        Request r = workload.next();
+        if (r == null) {
+            exhausted = true;
+        } else {
+            sent++;
+        }
+        return r;
+    }
+
+    /** Returns how many requests the workload handed out during {@link #run}. */
+    long sent() {
+        return sent;
+    }
+
+    /** Returns true once the workload said it has no more first turns. */
+    boolean exhausted() {
+        return exhausted;
     }
 
     private Pool entry() {
@@ -350,13 +373,12 @@ final class ClusterSim {
             inFlight--;
             Request nextTurn = workload.onCompleted(r, timeMs);
             if (nextTurn != null) {
+                sent++;
                 inFlight++;
                 events.add(Event.arrival(Math.max(timeMs, nextTurn.arrivalMs()), order++, nextTurn));
             } else if (workload.concurrency() > 0 && !exhausted) {
-                Request fresh = workload.next();
-                if (fresh == null) {
-                    exhausted = true;
-                } else {
+                Request fresh = nextRequest();
+                if (fresh != null) {
                     arrive(fresh.withArrivalMs(timeMs));
                 }
             }

@@ -10,6 +10,7 @@ import io.servesim.router.RouterPlan;
 import io.servesim.spec.EngineSpec;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.workload.MooncakeTrace;
+import io.servesim.perf.ModelCards;
 import io.servesim.workload.SharedWorkload;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,8 @@ public final class LocalEvaluator implements Evaluator {
         // a missing trace is the spec's problem, reported before any evaluation rather than inside each of them
         io.servesim.spec.Specs.checkTraceFile(spec.workload(), "workload.traceFile", null);
         this.spec = spec;
-        this.workload = new SharedWorkload(spec.workload(), spec.engine().blockSize());
+        this.workload = new SharedWorkload(spec.workload(), spec.engine().blockSize(),
+                ModelCards.maxContextTokens(spec.engine().model()));
     }
 
     /** Returns the run configuration of {@code state}. */

@@ -184,9 +184,12 @@ public final class Specs {
         }
     }
 
-    /** Returns the mapper used for JSON (for other packages writing spec-like values). */
+    /**
+     * Returns a copy of the mapper used for JSON (for other packages writing spec-like values): configuring the copy
+     * cannot change how servesim reads and writes specs.
+     */
     public static ObjectMapper jsonMapper() {
-        return JSON;
+        return JSON.copy();
     }
 
     private static String write(ObjectMapper mapper, Object spec) {

@@ -1,6 +1,7 @@
 package io.servesim.workload;
 
 import io.servesim.metrics.Statistic;
+import io.servesim.util.LongHashSet;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
