@@ -12,10 +12,7 @@ import picocli.CommandLine.Command;
                 + " clusters and search topologies and router settings for the best one.",
         subcommands = {SweepCommand.class, ReplayCommand.class, SpecCommand.class, TraceCommand.class,
                 PerfCommand.class, StudyCommand.class, FidelityCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class Main extends GroupCommand {
     /** Runs the CLI and exits with its status code. */
     public static void main(String[] args) {
         System.exit(run(args));
@@ -32,21 +29,6 @@ public final class Main implements Runnable {
 
     /** Returns the configured picocli command line (also used by the kernel module to add its commands). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        // a mistyped flag or value: one line and where to look, not the whole usage text
-        cl.setParameterExceptionHandler((ex, args) -> {
-            var err = ex.getCommandLine().getErr();
-            err.println("servesim: error: " + ErrorHandler.cap(ex.getMessage()) + " (see: "
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
-            err.flush();
-            return ErrorHandler.BAD_INPUT;
-        });
-        return cl;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        return ErrorHandler.install(new CommandLine(new Main()));
     }
 }

@@ -31,7 +31,6 @@ import java.util.function.DoubleConsumer;
  * Deterministic: same config and workload give the same metrics. One instance runs once.
  */
 final class ClusterSim {
-    private final ReplayConfig config;
     private final Workload workload;
     private final PerfModel perf;
     private final Pool agg;
@@ -45,33 +44,34 @@ final class ClusterSim {
     private long inFlight;
     private double now;
     private Request pendingArrival;
+    /** Requests the workload handed out (first and later turns), and whether it said it has no more first turns. */
+    private long sent;
     private boolean exhausted;
     private final double ttftOverheadMs;
     /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
     private final long handoffBytesPerToken;
 
     ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions) {
-        this.config = config;
         this.workload = workload;
         this.progress = progress;
         this.decisions = decisions;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
         this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
         RouterPlan r = config.router();
-        if (config.isDisaggregated()) {
-            prefill = new Pool(config.prefill(), r.forPrefillPool(), perf, 0);
-            decode = new Pool(config.decode(), r.forDecodePool(), perf, config.prefill().gpus());
+        if (config instanceof ReplayConfig.Disaggregated d) {
+            prefill = new Pool(d.prefill(), r.forPrefillPool(), perf, 0);
+            decode = new Pool(d.decode(), r.forDecodePool(), perf, d.prefill().gpus());
             agg = null;
             prefill.listener = new PrefillListener();
             decode.listener = new FinalListener(decode);
         } else {
-            agg = new Pool(config.aggregated(), r.forAggregatedPool(), perf, 0);
+            agg = new Pool(((ReplayConfig.Aggregated) config).pool(), r.forAggregatedPool(), perf, 0);
             prefill = null;
             decode = null;
             agg.listener = new FinalListener(agg);
         }
         this.ttftOverheadMs = entry().config.args().ttftOverhead();
-        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(config.prefill().args());
+        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(prefill.config.args());
         if (workload.blockSize() != entry().blockSize) {
             throw new IllegalArgumentException("workload block size (" + workload.blockSize()
                     + ") differs from the engines' block_size (" + entry().blockSize + ")");
@@ -82,7 +82,7 @@ final class ClusterSim {
         long started = System.nanoTime();
         if (workload.concurrency() > 0) {
             for (int i = 0; i < workload.concurrency(); i++) {
-                Request r = workload.next();
+                Request r = nextRequest();
                 if (r == null) {
                     break;
                 }
@@ -96,7 +96,7 @@ final class ClusterSim {
                 }
             }
         } else {
-            pendingArrival = workload.next();
+            pendingArrival = nextRequest();
         }
         long expected = workload.expectedRequests();
         long steps = 0;
@@ -118,7 +118,7 @@ final class ClusterSim {
             }
             while (pendingArrival != null && pendingArrival.arrivalMs() <= now) {
                 Request r = pendingArrival;
-                pendingArrival = workload.next();
+                pendingArrival = nextRequest();
                 if (pendingArrival != null && pendingArrival.arrivalMs() < r.arrivalMs()) {
                     throw new IllegalArgumentException("workload arrivals go back in time: request "
                             + pendingArrival.id() + " at " + pendingArrival.arrivalMs() + " ms after request "
@@ -147,6 +147,27 @@ final class ClusterSim {
         double wallMs = (System.nanoTime() - started) / 1e6;
         var summary = metrics.summary(wallMs);
         return new ReplayMetrics(summary, workerStats(summary.get("duration_ms")), metrics.records());
+    }
+
+    /** Returns the workload's next first turn, counting it, or null once it has none. */
+    private Request nextRequest() {
+        Request r = workload.next();
+        if (r == null) {
+            exhausted = true;
+        } else {
+            sent++;
+        }
+        return r;
+    }
+
+    /** Returns how many requests the workload handed out during {@link #run}. */
+    long sent() {
+        return sent;
+    }
+
+    /** Returns true once the workload said it has no more first turns. */
+    boolean exhausted() {
+        return exhausted;
     }
 
     private Pool entry() {
@@ -272,9 +293,9 @@ final class ClusterSim {
     }
 
     private double handoffMs(int prefillWorker, int decodeWorker, int inputTokens) {
-        Double pinned = config.decode().args().kvTransferBandwidthGbps();
+        Double pinned = decode.config.args().kvTransferBandwidthGbps();
         if (pinned == null) {
-            pinned = config.prefill().args().kvTransferBandwidthGbps();
+            pinned = prefill.config.args().kvTransferBandwidthGbps();
         }
         double bytesPerS = pinned != null ? pinned * 1e9
                 : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)
@@ -282,20 +303,41 @@ final class ClusterSim {
         return (double) inputTokens * handoffBytesPerToken / bytesPerS * 1000.0;
     }
 
-    /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
-    private final class PrefillListener implements EngineListener {
+    /** Tells a pool's router that its requests finished prefill or left; subclasses add what else a pool does. */
+    private abstract static class RoutedListener implements EngineListener {
+        final Pool pool;
+
+        RoutedListener(Pool pool) {
+            this.pool = pool;
+        }
+
         @Override
         public void tokens(double timeMs, double gapMs, int count) {
         }
 
         @Override
         public void prefillCompleted(Sequence seq, double timeMs) {
-            prefill.router.prefillCompleted(seq.request(), seq.worker());
+            pool.router.prefillCompleted(seq.request(), seq.worker());
         }
 
         @Override
         public void finished(Sequence seq, double timeMs) {
-            prefill.router.finished(seq.request(), seq.worker());
+            pool.router.finished(seq.request(), seq.worker());
+            left(seq, timeMs);
+        }
+
+        /** The sequence left {@link #pool} at {@code timeMs}, after its router was told. */
+        abstract void left(Sequence seq, double timeMs);
+    }
+
+    /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
+    private final class PrefillListener extends RoutedListener {
+        PrefillListener() {
+            super(prefill);
+        }
+
+        @Override
+        void left(Sequence seq, double timeMs) {
             Flight flight = (Flight) seq.attachment();
             flight.prefillWorker = seq.worker();
             flight.reusedTokens = seq.reusedTokens();
@@ -309,11 +351,9 @@ final class ClusterSim {
     }
 
     /** The pool whose tokens users see (aggregated or decode); request records use run-wide worker indices. */
-    private final class FinalListener implements EngineListener {
-        private final Pool pool;
-
+    private final class FinalListener extends RoutedListener {
         FinalListener(Pool pool) {
-            this.pool = pool;
+            super(pool);
         }
 
         @Override
@@ -322,13 +362,7 @@ final class ClusterSim {
         }
 
         @Override
-        public void prefillCompleted(Sequence seq, double timeMs) {
-            pool.router.prefillCompleted(seq.request(), seq.worker());
-        }
-
-        @Override
-        public void finished(Sequence seq, double timeMs) {
-            pool.router.finished(seq.request(), seq.worker());
+        void left(Sequence seq, double timeMs) {
             Flight f = (Flight) seq.attachment();
             Request r = seq.request();
             boolean aggregated = agg != null;
@@ -339,13 +373,12 @@ final class ClusterSim {
             inFlight--;
             Request nextTurn = workload.onCompleted(r, timeMs);
             if (nextTurn != null) {
+                sent++;
                 inFlight++;
                 events.add(Event.arrival(Math.max(timeMs, nextTurn.arrivalMs()), order++, nextTurn));
             } else if (workload.concurrency() > 0 && !exhausted) {
-                Request fresh = workload.next();
-                if (fresh == null) {
-                    exhausted = true;
-                } else {
+                Request fresh = nextRequest();
+                if (fresh != null) {
                     arrive(fresh.withArrivalMs(timeMs));
                 }
             }

@@ -38,7 +38,7 @@ final class Pool {
         this.numGpuBlocks = perf.numGpuBlocks(config.tp(), config.args());
         StepTimer timer = perf.stepTimer(config.tp(), config.args());
         this.engines = new EngineSim[config.workers()];
-        var args = config.args().withWorkerType(role);
+        var args = config.args();
         for (int i = 0; i < engines.length; i++) {
             engines[i] = new EngineSim(i, args, numGpuBlocks, timer);
         }

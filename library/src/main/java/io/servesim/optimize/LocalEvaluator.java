@@ -7,9 +7,8 @@ import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.router.RouterPlan;
-import io.servesim.spec.EngineArgs;
+import io.servesim.spec.EngineSpec;
 import io.servesim.spec.ReplayOptimizeSpec;
-import io.servesim.spec.WorkerType;
 import io.servesim.workload.MooncakeTrace;
 import io.servesim.perf.ModelCards;
 import io.servesim.workload.SharedWorkload;
@@ -50,15 +49,14 @@ public final class LocalEvaluator implements Evaluator {
         RouterPlan router = new RouterPlan(state.router(), spec.router().baseRouterConfig());
         String model = spec.engine().model();
         String sku = spec.hardware().gpuSku();
+        EngineSpec engine = spec.engine();
         if (state.aggregated()) {
-            EngineArgs args = spec.engine().baseEngineArgs().withWorkerType(WorkerType.AGGREGATED);
-            return ReplayConfig.aggregated(model, sku, new PoolConfig(state.tp(), state.workers(), args), router);
+            return ReplayConfig.aggregated(model, sku,
+                    new PoolConfig(state.tp(), state.workers(), engine.baseEngineArgs()), router);
         }
-        EngineArgs prefill = spec.engine().basePrefillEngineArgs().withWorkerType(WorkerType.PREFILL);
-        EngineArgs decode = spec.engine().baseDecodeEngineArgs().withWorkerType(WorkerType.DECODE)
-                .withEnablePrefixCaching(false);
-        return ReplayConfig.disaggregated(model, sku, new PoolConfig(state.prefillTp(), state.prefillWorkers(), prefill),
-                new PoolConfig(state.decodeTp(), state.decodeWorkers(), decode), router);
+        return ReplayConfig.disaggregated(model, sku,
+                new PoolConfig(state.prefillTp(), state.prefillWorkers(), engine.basePrefillEngineArgs()),
+                new PoolConfig(state.decodeTp(), state.decodeWorkers(), engine.baseDecodeEngineArgs()), router);
     }
 
     /** Replays {@code state}, keeping per-request records (for timelines) when asked. */

@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.OptionalDependency;
 import io.servesim.Version;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.OptimizationResult;
@@ -32,6 +33,7 @@ public final class HtmlReport {
 
     /** Returns a sweep's summary, headline table and Pareto chart (charts without plotly.js: see {@link PlotlyHtml}). */
     public static String sweepSection(OptimizationResult res) {
+        OptionalDependency.CHARTS.require();
         String best = res.bestFeasible()
                 .map(b -> HtmlTemplate.named("sweep-best").render(Map.of("label", b.state().label(),
                         "explanation", res.explain(b))))
@@ -61,6 +63,7 @@ public final class HtmlReport {
 
     /** Returns a replay's metric card and its latency, utilisation and KV charts. */
     public static String replaySection(String label, ReplayMetrics m) {
+        OptionalDependency.CHARTS.require();
         StringBuilder b = new StringBuilder(Cards.html(label, Cards.headline(m)));
         if (!m.requests().isEmpty()) {
             b.append(PlotlyHtml.chart(Charts.latencyCdf(m.requests()), "latency CDF"));

@@ -245,12 +245,6 @@ public final class KvRouter implements Router {
     }
 
     @Override
-    public int overlapBlocks(Request request, int worker) {
-        index.overlaps(request.blockHashes(), overlap);
-        return overlap[worker];
-    }
-
-    @Override
     public void stored(int worker, long hash) {
         if (usesIndex) {
             index.stored(worker, hash);

@@ -18,11 +18,6 @@ public sealed interface Router extends KvEventListener permits KvRouter, RoundRo
     /** The request routed to {@code worker} left the worker. */
     void finished(Request request, int worker);
 
-    /** Returns the prompt blocks of {@code request} cached on {@code worker}, as far as the router knows. */
-    default int overlapBlocks(Request request, int worker) {
-        return 0;
-    }
-
     /**
      * Returns true when a new request must wait in the router because every worker is over the queue threshold
      * (only the KV router queues).

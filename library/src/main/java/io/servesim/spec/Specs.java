@@ -88,8 +88,7 @@ public final class Specs {
 
     /** Returns {@code spec} with a relative trace path made relative to {@code folder} (the spec file's folder). */
     public static ReplayOptimizeSpec resolvePaths(ReplayOptimizeSpec spec, Path folder) {
-        WorkloadSpec w = spec.workload();
-        if (!w.isTraceBased() || Path.of(w.traceFile()).isAbsolute()) {
+        if (!(spec.workload() instanceof WorkloadSpec.Trace w) || Path.of(w.traceFile()).isAbsolute()) {
             return spec;
         }
         String resolved = folder.resolve(w.traceFile()).normalize().toString();
@@ -97,8 +96,8 @@ public final class Specs {
     }
 
     /** Fails with a spec error naming {@code field} when the workload's trace file does not exist or is a folder. */
-    public static void checkTraceFile(WorkloadSpec w, String field, Path relativeTo) {
-        if (!w.isTraceBased()) {
+    public static void checkTraceFile(WorkloadSpec workload, String field, Path relativeTo) {
+        if (!(workload instanceof WorkloadSpec.Trace w)) {
             return;
         }
         Path p = Path.of(w.traceFile());
@@ -111,7 +110,11 @@ public final class Specs {
         }
     }
 
-    private static String readText(Path file) {
+    /**
+     * Returns the text of a spec-like file (a spec or a study), checked as {@link #read(Path)} checks it: a folder, a
+     * file over {@link Limits#MAX_SPEC_BYTES}, a binary, missing or unreadable file fails in one line naming it.
+     */
+    public static String readText(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new SpecException.FileProblem(file + ": is a folder; expected a spec file (.yaml, .yml, .json)");
@@ -185,9 +188,12 @@ public final class Specs {
         }
     }
 
-    /** Returns the mapper used for JSON (for other packages writing spec-like values). */
+    /**
+     * Returns a copy of the mapper used for JSON (for other packages writing spec-like values): configuring the copy
+     * cannot change how servesim reads and writes specs.
+     */
     public static ObjectMapper jsonMapper() {
-        return JSON;
+        return JSON.copy();
     }
 
     private static String write(ObjectMapper mapper, Object spec) {

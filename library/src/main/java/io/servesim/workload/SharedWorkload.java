@@ -45,7 +45,7 @@ public final class SharedWorkload {
         this.blockSize = blockSize;
         this.maxContextTokens = maxContextTokens;
         this.maxBytes = maxBytes;
-        this.streamed = spec.isTraceBased() && Boolean.TRUE.equals(spec.lenientTrace());
+        this.streamed = spec instanceof WorkloadSpec.Trace t && t.lenientTrace();
     }
 
     /**

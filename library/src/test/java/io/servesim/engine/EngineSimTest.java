@@ -19,7 +19,6 @@ class EngineSimTest {
     private static final double PASS_MS = 10;
     private final List<String> batches = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
-    private final List<String> kv = new ArrayList<>();
     private final StepTimer timer = batch -> {
         batches.add(describe(batch));
         return PASS_MS;
@@ -40,17 +39,8 @@ class EngineSimTest {
             events.add("finished " + seq.request().id() + "@" + (int) timeMs);
         }
     };
-    private final KvEventListener kvEvents = new KvEventListener() {
-        @Override
-        public void stored(int worker, long hash) {
-            kv.add("+" + hash);
-        }
-
-        @Override
-        public void removed(int worker, long hash) {
-            kv.add("-" + hash);
-        }
-    };
+    private final KvEventRecorder kvEvents = new KvEventRecorder();
+    private final List<String> kv = kvEvents.events;
 
     private static EngineArgs.Builder args() {
         return EngineArgs.builder().blockSize(4).maxNumSeqs(2).maxNumBatchedTokens(64).enableChunkedPrefill(true)

@@ -16,12 +16,17 @@ class GapHistogramTest {
         return out;
     }
 
-    @Test
-    void exactMomentsAndBucketedPercentiles() {
+    /** 51 gaps of 10 ms and 49 of 20 ms. */
+    private static Map<String, Double> tensAndTwenties() {
         GapHistogram h = new GapHistogram();
         h.add(10, 51);
         h.add(20, 49);
-        Map<String, Double> s = summary(h);
+        return summary(h);
+    }
+
+    @Test
+    void exactMomentsAndBucketedPercentiles() {
+        Map<String, Double> s = tensAndTwenties();
         // mean (51*10 + 49*20) / 100; E[x^2] = (51*100 + 49*400) / 100 = 247
         assertThat(s.get("mean_itl_ms")).isCloseTo(14.9, within(1e-9));
         assertThat(s.get("std_itl_ms")).isCloseTo(Math.sqrt(247 - 14.9 * 14.9), within(1e-9));
@@ -37,10 +42,7 @@ class GapHistogramTest {
 
     @Test
     void perUserTokenRateIsTheReciprocalOfTheGaps() {
-        GapHistogram h = new GapHistogram();
-        h.add(10, 51);
-        h.add(20, 49);
-        Map<String, Double> s = summary(h);
+        Map<String, Double> s = tensAndTwenties();
         // 10 ms gaps are 100 tok/s, 20 ms gaps 50 tok/s
         assertThat(s.get("mean_output_token_throughput_per_user")).isCloseTo((51 * 100 + 49 * 50) / 100.0,
                 within(1e-9));

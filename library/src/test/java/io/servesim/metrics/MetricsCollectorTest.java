@@ -23,10 +23,19 @@ class MetricsCollectorTest {
         }
         c.gaps(10, 3);
         c.gaps(20, 4);
-        c.completed(1, 0, 100, 110, 130, 1000, 4, 200, 0, 0, 0);
-        c.completed(2, 50, 250, Double.NaN, 250, 500, 1, 0, 1, 1, 10);
-        c.completed(3, 100, 400, 420, 480, 1500, 5, 600, 0, 1, 20);
+        complete(c, 1);
+        complete(c, 2);
+        complete(c, 3);
         return c;
+    }
+
+    /** Completes request {@code id} (1 to 3) with its figures above. */
+    private static void complete(MetricsCollector c, int id) {
+        switch (id) {
+            case 1 -> c.completed(1, 0, 100, 110, 130, 1000, 4, 200, 0, 0, 0);
+            case 2 -> c.completed(2, 50, 250, Double.NaN, 250, 500, 1, 0, 1, 1, 10);
+            default -> c.completed(3, 100, 400, 420, 480, 1500, 5, 600, 0, 1, 20);
+        }
     }
 
     @Test
@@ -93,10 +102,10 @@ class MetricsCollectorTest {
             c.arrived();
         }
         c.gaps(5, 2); // before the warm-up ends: left out
-        c.completed(1, 0, 100, 110, 130, 1000, 4, 200, 0, 0, 0);
+        complete(c, 1);
         c.gaps(10, 1);
-        c.completed(2, 50, 250, Double.NaN, 250, 500, 1, 0, 1, 1, 10);
-        c.completed(3, 100, 400, 420, 480, 1500, 5, 600, 0, 1, 20);
+        complete(c, 2);
+        complete(c, 3);
 
         Map<String, Double> s = c.summary(0);
         assertThat(s.get("num_requests")).isEqualTo(2);

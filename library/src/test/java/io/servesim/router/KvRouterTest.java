@@ -27,8 +27,7 @@ class KvRouterTest {
         r.stored(2, 2);
         r.stored(1, 1);
         Request q = request(1, 48, 1, 2, 3);
-        assertThat(r.overlapBlocks(q, 2)).isEqualTo(2);
-        assertThat(r.overlapBlocks(q, 1)).isEqualTo(1);
+        assertThat(r.costs(q)).extracting(RoutingCost::overlapBlocks).containsExactly(0, 1, 2);
         assertThat(r.route(q)).isEqualTo(2);
         // cost(w0) = 1 × ((active prefill 0 + 48)/16 − credit × overlap 0) + decode blocks 3 (uncached prompt)
         assertThat(r.costs(request(2, 48, 1, 2, 3)).get(0).total()).isEqualTo(3 + 3);

@@ -28,7 +28,7 @@ class SpecsReadTest {
         Files.writeString(dir.resolve("traces/t.jsonl"), "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 2,"
                 + " \"hash_ids\": [0]}\n");
         ReplayOptimizeSpec spec = Specs.readOrDefault(traceSpec(folder, "../traces/t.jsonl"));
-        assertThat(Path.of(spec.workload().traceFile())).isEqualTo(dir.resolve("traces/t.jsonl"));
+        assertThat(Path.of(((WorkloadSpec.Trace) spec.workload()).traceFile())).isEqualTo(dir.resolve("traces/t.jsonl"));
         assertThat(Specs.read(traceSpec(folder, "../traces/t.jsonl")).workload()).isEqualTo(spec.workload());
     }
 
