@@ -21,6 +21,8 @@ final class BudgetDescent {
         if (initial.isEmpty()) {
             throw new IllegalArgumentException("no TP shape fits the GPU budget; nothing to search");
         }
+        // the first step evaluates exactly these states: start them now, so no thread idles during the first one
+        evaluations.prefetch(initial);
         DeploymentState incumbent = evaluations.evaluate(List.of(initial.get(0))).get(0).state();
         for (int round = 0; round < ROUNDS; round++) {
             DeploymentState start = incumbent;

@@ -1,6 +1,8 @@
 package io.servesim.optimize;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and keeps every record in visit order. Results are collected in batch order, so they do not depend on the thread
  * count. An evaluation that fails ({@link EvaluationException} or any other bad-input or state error) is recorded
  * as a failed, infeasible state with its reason, and the sweep goes on. Interrupting the sweep's thread cancels
- * running evaluations and throws {@link CancellationException}.
+ * running evaluations and throws {@link CancellationException}. On more than one thread a batch starts longest
+ * first ({@link LongestFirst}) and may be started ahead of time ({@link #prefetch}); neither changes a record or the
+ * visit order.
  */
 final class Evaluations implements AutoCloseable {
     private final Evaluator evaluator;
@@ -26,10 +30,26 @@ final class Evaluations implements AutoCloseable {
     private final ProgressListener listener;
     private final ExecutorService pool;
     private final Map<DeploymentState, EvaluatedState> memo = new LinkedHashMap<>();
+    /** Records of an earlier search over the same spec (the descent's, for the exhaustive baseline): not re-run. */
+    private final Map<DeploymentState, EvaluatedState> prior;
+    private final Map<DeploymentState, Future<Object>> pending = new HashMap<>();
+    private final LongestFirst schedule;
     private int planned;
     private EvaluatedState bestSoFar;
 
     Evaluations(Evaluator evaluator, Ranking ranking, int threads, ProgressListener listener) {
+        this(evaluator, ranking, threads, listener, List.of(), new LongestFirst());
+    }
+
+    /**
+     * Creates the memo of a search that reuses {@code prior} records of the same spec and ranking instead of
+     * evaluating their states again, and orders its batches with {@code schedule}.
+     */
+    Evaluations(Evaluator evaluator, Ranking ranking, int threads, ProgressListener listener,
+                List<EvaluatedState> prior, LongestFirst schedule) {
+        this.prior = new HashMap<>();
+        prior.forEach(e -> this.prior.put(e.state(), e));
+        this.schedule = schedule;
         this.evaluator = evaluator;
         this.ranking = ranking;
         this.listener = listener;
@@ -42,37 +62,47 @@ final class Evaluations implements AutoCloseable {
         this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, factory);
     }
 
+    /**
+     * Starts evaluating {@code states} in the background, ahead of the {@link #evaluate} call that will need them
+     * (only on more than one thread). Nothing is recorded until then, so results and visit order are unchanged.
+     */
+    void prefetch(List<DeploymentState> states) {
+        if (pool != null) {
+            submit(unseen(states));
+        }
+    }
+
     /** Evaluates {@code states} (reusing memoised ones) and returns their records in the given order. */
     List<EvaluatedState> evaluate(List<DeploymentState> states) {
-        // a set keeps the visit order and makes this linear: an exhaustive space has tens of thousands of states
-        java.util.LinkedHashSet<DeploymentState> unseen = new java.util.LinkedHashSet<>();
-        for (DeploymentState s : states) {
-            if (!memo.containsKey(s)) {
-                unseen.add(s);
-            }
-        }
-        List<DeploymentState> fresh = new ArrayList<>(unseen);
+        List<DeploymentState> fresh = unseen(states);
         planned += fresh.size();
         if (pool == null) {
             for (DeploymentState s : fresh) {
                 checkInterrupt();
-                record(s, attempt(s));
+                EvaluatedState known = prior.get(s);
+                if (known != null) {
+                    record(known);
+                } else {
+                    record(s, attempt(s));
+                }
             }
         } else {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (DeploymentState s : fresh) {
-                futures.add(pool.submit(() -> attempt(s)));
-            }
+            submit(fresh);
             try {
-                for (int i = 0; i < fresh.size(); i++) {
-                    record(fresh.get(i), futures.get(i).get());
+                for (DeploymentState s : fresh) {
+                    EvaluatedState known = prior.get(s);
+                    if (known != null) {
+                        record(known);
+                    } else {
+                        record(s, pending.remove(s).get());
+                    }
                 }
             } catch (InterruptedException e) {
-                futures.forEach(f -> f.cancel(true));
+                pending.values().forEach(f -> f.cancel(true));
                 Thread.currentThread().interrupt();
                 throw new CancellationException("sweep interrupted after " + memo.size() + " evaluations");
             } catch (ExecutionException e) {
-                futures.forEach(f -> f.cancel(true));
+                pending.values().forEach(f -> f.cancel(true));
                 if (e.getCause() instanceof RuntimeException re) {
                     throw re;
                 }
@@ -86,10 +116,39 @@ final class Evaluations implements AutoCloseable {
         return out;
     }
 
+    /** Returns the states not yet recorded, without repeats, in the given order. */
+    private List<DeploymentState> unseen(List<DeploymentState> states) {
+        // a set keeps the visit order and makes this linear: an exhaustive space has tens of thousands of states
+        LinkedHashSet<DeploymentState> unseen = new LinkedHashSet<>();
+        for (DeploymentState s : states) {
+            if (!memo.containsKey(s)) {
+                unseen.add(s);
+            }
+        }
+        return new ArrayList<>(unseen);
+    }
+
+    /** Starts the states neither running nor known yet, longest first. */
+    private void submit(List<DeploymentState> states) {
+        List<DeploymentState> todo = new ArrayList<>();
+        for (DeploymentState s : states) {
+            if (!pending.containsKey(s) && !prior.containsKey(s)) {
+                todo.add(s);
+            }
+        }
+        for (int i : schedule.order(todo)) {
+            DeploymentState s = todo.get(i);
+            pending.put(s, pool.submit(() -> attempt(s)));
+        }
+    }
+
     /** Returns the state's report, or its failure reason as a String; cancellation still propagates. */
     private Object attempt(DeploymentState s) {
+        long started = System.nanoTime();
         try {
-            return evaluator.evaluate(s);
+            Object outcome = evaluator.evaluate(s);
+            schedule.measured(s, System.nanoTime() - started);
+            return outcome;
         } catch (RuntimeException e) {
             // an interrupt is the user stopping the sweep, not a failure of this state (CancellationException is
             // an IllegalStateException, so evaluators may have wrapped it)
@@ -121,9 +180,12 @@ final class Evaluations implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void record(DeploymentState s, Object outcome) {
-        EvaluatedState e = outcome instanceof String reason ? EvaluatedState.failed(s, reason)
-                : ranking.judge(s, (Map<String, Double>) outcome);
-        memo.put(s, e);
+        record(outcome instanceof String reason ? EvaluatedState.failed(s, reason)
+                : ranking.judge(s, (Map<String, Double>) outcome));
+    }
+
+    private void record(EvaluatedState e) {
+        memo.put(e.state(), e);
         if (Ranking.beats(e, bestSoFar)) {
             bestSoFar = e;
         }

@@ -48,30 +48,32 @@ public final class ReplayOptimizer {
 
     /** Runs the descent with the given evaluator. */
     public static OptimizationResult optimize(ReplayOptimizeSpec spec, Evaluator evaluator, ProgressListener listener) {
-        return search(spec, evaluator, listener, false);
+        return search(spec, evaluator, listener, false, List.of(), new LongestFirst());
     }
 
     /** Evaluates every state within budget (the baseline the descent is measured against). */
     public static OptimizationResult exhaustive(ReplayOptimizeSpec spec, Evaluator evaluator, ProgressListener listener) {
-        return search(spec, evaluator, listener, true);
+        return search(spec, evaluator, listener, true, List.of(), new LongestFirst());
     }
 
     /** Runs the descent and the exhaustive baseline; returns the descent's result with the optimality gap. */
     public static OptimizationResult optimizeWithGap(ReplayOptimizeSpec spec, Evaluator evaluator,
                                                      ProgressListener listener) {
-        OptimizationResult descent = optimize(spec, evaluator, listener);
-        OptimizationResult all = exhaustive(spec, evaluator, listener);
+        // the baseline reuses the descent's records (same spec, same evaluator) and its measured evaluation times
+        LongestFirst schedule = new LongestFirst();
+        OptimizationResult descent = search(spec, evaluator, listener, false, List.of(), schedule);
+        OptimizationResult all = search(spec, evaluator, listener, true, descent.records(), schedule);
         double d = descent.bestFeasible().or(descent::bestInfeasible).map(EvaluatedState::score).orElse(Double.NaN);
         double x = all.bestFeasible().or(all::bestInfeasible).map(EvaluatedState::score).orElse(Double.NaN);
         return descent.withGap(new OptimalityGap(d, x, descent.records().size(), all.records().size()));
     }
 
     private static OptimizationResult search(ReplayOptimizeSpec spec, Evaluator evaluator, ProgressListener listener,
-                                             boolean exhaustive) {
+                                             boolean exhaustive, List<EvaluatedState> prior, LongestFirst schedule) {
         long started = System.nanoTime();
         SearchSpace space = new SearchSpace(spec);
         try (Evaluations evaluations = new Evaluations(evaluator, new Ranking(spec), spec.maxParallelEvals(),
-                listener)) {
+                listener, prior, schedule)) {
             if (exhaustive) {
                 evaluations.evaluate(space.allStates());
             } else {
