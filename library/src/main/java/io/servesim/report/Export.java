@@ -103,12 +103,23 @@ public final class Export {
         try {
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
             openUp(tmp);
-            csv(result.evaluated(), tmp.resolve("evaluated.csv"));
-            csv(result.feasible(), tmp.resolve("feasible.csv"));
-            csv(result.paretoFrontier(), tmp.resolve("pareto.csv"));
-            parquet(result.evaluated(), tmp.resolve("evaluated.parquet"));
-            write(tmp.resolve("best.json"), best(result, seed));
-            HtmlReport.writeSweep(result, tmp);
+            // the Parquet file (DuckDB) and the report (plotly.js, charts) are the slow ones: write them side by side
+            Path folder = tmp;
+            java.util.concurrent.FutureTask<Path> parquet = new java.util.concurrent.FutureTask<>(
+                    () -> parquet(result.evaluated(), folder.resolve("evaluated.parquet")));
+            Thread writer = new Thread(parquet, "servesim-parquet");
+            writer.setDaemon(true);
+            writer.start();
+            try {
+                csv(result.evaluated(), tmp.resolve("evaluated.csv"));
+                csv(result.feasible(), tmp.resolve("feasible.csv"));
+                csv(result.paretoFrontier(), tmp.resolve("pareto.csv"));
+                write(tmp.resolve("best.json"), best(result, seed));
+                HtmlReport.writeSweep(result, tmp);
+            } finally {
+                awaitUninterruptibly(writer);
+            }
+            joined(parquet);
             replace(tmp, dir.toAbsolutePath().normalize());
             tmp = null;
             return dir;
@@ -118,6 +129,39 @@ public final class Export {
             if (tmp != null) {
                 deleteTree(tmp);
             }
+        }
+    }
+
+    /** Waits for {@code t} to end (the temporary folder is deleted only once nothing writes into it). */
+    private static void awaitUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Returns the finished task's value, rethrowing its failure as it was thrown. */
+    private static <T> T joined(java.util.concurrent.FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("writing results interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
