@@ -294,7 +294,7 @@ final class ClusterSim {
     /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
     private final class PrefillListener implements EngineListener {
         @Override
-        public void tokens(double timeMs, double gapMs, int count) {
+        public void tokens(int worker, double timeMs, double gapMs, int count) {
         }
 
         @Override
@@ -326,8 +326,8 @@ final class ClusterSim {
         }
 
         @Override
-        public void tokens(double timeMs, double gapMs, int count) {
-            metrics.gaps(gapMs, count);
+        public void tokens(int worker, double timeMs, double gapMs, int count) {
+            metrics.gaps(worker, gapMs, count);
         }
 
         @Override

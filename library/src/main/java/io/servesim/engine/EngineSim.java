@@ -147,7 +147,7 @@ public final class EngineSim {
             if (!s.prefillDone && s.computed >= s.promptLength) {
                 s.prefillDone = true;
                 if (runLength > 0) {
-                    listener.tokens(endMs, runGap, runLength);
+                    listener.tokens(index, endMs, runGap, runLength);
                     runLength = 0;
                 }
                 listener.prefillCompleted(s, endMs);
@@ -163,7 +163,7 @@ public final class EngineSim {
                 s.lastTokenMs = endMs;
                 if (!Double.isNaN(gap)) {
                     if (runLength > 0 && gap != runGap) {
-                        listener.tokens(endMs, runGap, runLength);
+                        listener.tokens(index, endMs, runGap, runLength);
                         runLength = 0;
                     }
                     runGap = gap;
@@ -178,7 +178,7 @@ public final class EngineSim {
             }
         }
         if (runLength > 0) {
-            listener.tokens(endMs, runGap, runLength);
+            listener.tokens(index, endMs, runGap, runLength);
         }
         if (done > 0) {
             removeFinished(endMs, listener);
