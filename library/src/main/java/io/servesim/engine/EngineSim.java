@@ -166,7 +166,7 @@ public final class EngineSim {
 
     /** Returns how many passes this decode-only batch can run unchanged (fewer than 2: none to plan). */
     private int decodeRunLength() {
-        if (role == WorkerType.PREFILL || !waiting.isEmpty() || scheduled.size() != running.size()
+        if (role == WorkerType.PREFILL || !waitingStaysOut() || scheduled.size() != running.size()
                 || batch.prefillCount() > 0 || !events.isEmpty()) {
             return 0;
         }
@@ -181,6 +181,19 @@ public final class EngineSim {
             k = Math.min(k, Math.min(s.outputTarget - s.generated, s.numBlocks * blockSize - s.computed));
         }
         return k;
+    }
+
+    /**
+     * Returns true when no waiting sequence can join while the running ones decode without allocating: none waits,
+     * the batch is at {@code max_num_seqs}, or the first in line is a handed-off prompt whose blocks are not free
+     * (its admission fails without touching anything, and no block is freed before a sequence finishes).
+     */
+    private boolean waitingStaysOut() {
+        if (waiting.isEmpty() || running.size() >= maxSeqs) {
+            return true;
+        }
+        Sequence head = waiting.peekFirst();
+        return head.kvTransferred && pool.available() < ceilDiv(head.promptLength, blockSize);
     }
 
     /** Plans passes 2..k after the pass just started: the same sequences, each context one token longer per pass. */
@@ -202,12 +215,8 @@ public final class EngineSim {
     /** Completes the running pass at {@code endMs}: tokens come out, finished sequences release their blocks. */
     public void finishPass(double endMs, EngineListener listener, KvEventListener kvEvents) {
         busy = false;
-        for (int j = 1; j < run.passes(); j++) {
-            // a decode run: pass j + 1 started as pass j ended (per-worker figures in pass order, as one by one)
-            passes++;
-            busyMs += run.passMs(j + 1);
-            timeline.record(run.startMs(j + 1), run.passMs(j + 1), run.kvOccupancy());
-            emitTokens(run.endMs(j), listener);
+        if (run.passes() > 1) {
+            finishRun(listener);
         }
         run.clear();
         int done = emitTokens(endMs, listener);
@@ -215,6 +224,39 @@ public final class EngineSim {
             removeFinished(endMs, listener);
         }
         events.drainTo(kvEvents);
+    }
+
+    /**
+     * Completes every pass of a decode run but the last, with the same effects, in the same order, as one by one:
+     * pass 1 emits each sequence's own gap; in passes 2..k-1 every sequence's previous token came out as the previous
+     * pass ended, so each pass is one run of equal gaps, and the sequences advance once for all of them.
+     */
+    private void finishRun(EngineListener listener) {
+        int k = run.passes();
+        for (int j = 2; j <= k; j++) {
+            passes++;
+            busyMs += run.passMs(j);
+            timeline.record(run.startMs(j), run.passMs(j), run.kvOccupancy());
+        }
+        emitTokens(run.endMs(1), listener);
+        if (k == 2) {
+            return;
+        }
+        int n = scheduled.size();
+        for (int j = 2; j < k; j++) {
+            listener.tokens(index, run.endMs(j), run.endMs(j) - run.endMs(j - 1), n);
+        }
+        double second = run.endMs(2);
+        double last = run.endMs(k - 1);
+        for (int i = 0; i < n; i++) {
+            Sequence s = scheduled.get(i);
+            s.computed += k - 2;
+            s.generated += k - 2;
+            if (Double.isNaN(s.secondTokenMs)) {
+                s.secondTokenMs = second;
+            }
+            s.lastTokenMs = last;
+        }
     }
 
     /** Emits the tokens of the pass ending at {@code endMs}; returns how many sequences finished. */
