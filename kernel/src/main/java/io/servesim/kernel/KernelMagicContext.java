@@ -1,5 +1,8 @@
 package io.servesim.kernel;
 
+import io.servesim.kernel.session.Bindings;
+import io.servesim.kernel.session.CellError;
+import io.servesim.kernel.session.JShellSession;
 import io.servesim.kernel.magic.MagicContext;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +31,7 @@ final class KernelMagicContext implements MagicContext {
     public Object variable(String name) {
         String key = "v" + KEYS.incrementAndGet();
         try {
-            session.run("io.servesim.kernel.Bindings.put(\"" + key + "\", " + name + ");");
+            session.run("io.servesim.kernel.session.Bindings.put(\"" + key + "\", " + name + ");");
         } catch (CellError e) {
             throw new CellError("NameError", List.of("no variable named " + name + " in this notebook"));
         }
@@ -40,7 +43,7 @@ final class KernelMagicContext implements MagicContext {
         String key = "b" + KEYS.incrementAndGet();
         Bindings.put(key, value);
         String type = value == null ? "Object" : publicType(value.getClass());
-        session.run("var " + name + " = (" + type + ") io.servesim.kernel.Bindings.bound(\"" + key + "\");");
+        session.run("var " + name + " = (" + type + ") io.servesim.kernel.session.Bindings.bound(\"" + key + "\");");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.servesim.kernel;
 
+import io.servesim.kernel.session.BatchedOutput;
 import java.util.Locale;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;

@@ -1,5 +1,11 @@
 package io.servesim.kernel;
 
+import io.servesim.kernel.session.BatchedOutput;
+import io.servesim.kernel.session.CellError;
+import io.servesim.kernel.session.ExitTrap;
+import io.servesim.kernel.session.Interrupts;
+import io.servesim.kernel.session.JShellSession;
+import io.servesim.kernel.session.MagicArgs;
 import io.servesim.Version;
 import io.servesim.kernel.magic.Magic;
 import io.servesim.kernel.magic.MagicContext;

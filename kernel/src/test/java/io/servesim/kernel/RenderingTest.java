@@ -3,6 +3,8 @@ package io.servesim.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.servesim.kernel.session.CellError;
+import io.servesim.kernel.session.MagicArgs;
 import io.servesim.report.HtmlTables;
 import io.servesim.report.PlotlyHtml;
 import java.util.List;

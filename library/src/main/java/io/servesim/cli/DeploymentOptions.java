@@ -1,10 +1,11 @@
 package io.servesim.cli;
 
 import io.servesim.optimize.DeploymentState;
-import io.servesim.optimize.RouterState;
 import io.servesim.perf.PerfModel;
+import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.ReplayOptimizeSpec;
+import io.servesim.spec.RouterMode;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -38,7 +39,8 @@ public final class DeploymentOptions {
     public DeploymentState state(boolean disaggregated) {
         Flags.between("--overlap-credit", credit, 0, 1);
         Flags.between("--prefill-load-scale", scale, 0, io.servesim.spec.Limits.MAX_LOAD_SCALE);
-        RouterState router = RouterState.named(routerMode, credit, scale);
+        RouterSetting router = routerMode(routerMode) == RouterMode.KV_ROUTER
+                ? RouterSetting.kvRouter(credit, scale) : RouterSetting.roundRobin();
         return disaggregated
                 ? DeploymentState.disaggregated(Flags.tp("--prefill-tp", need(prefillTp, "--prefill-tp")),
                 Flags.tp("--decode-tp", need(decodeTp, "--decode-tp")),
@@ -78,6 +80,16 @@ public final class DeploymentOptions {
             throw new IllegalArgumentException(flag + " is " + tp + "; allowed: a TP shape the model fits on this GPU "
                     + fits);
         }
+    }
+
+    /** Returns the mode {@code --router-mode} names: exactly {@code kv_router} or {@code round_robin}. */
+    private static RouterMode routerMode(String name) {
+        for (RouterMode m : new RouterMode[] {RouterMode.KV_ROUTER, RouterMode.ROUND_ROBIN}) {
+            if (m.id().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--router-mode is \"" + name + "\"; allowed: kv_router, round_robin");
     }
 
     private static void positive(int v, String flag) {

@@ -8,13 +8,31 @@ import picocli.CommandLine;
 /**
  * Turns exceptions from subcommands into one clear line on stderr and an exit code: 2 for bad input
  * ({@link IllegalArgumentException}, including spec errors), 1 for I/O problems and anything else. No stack traces
- * reach users; set {@code SERVESIM_DEBUG=1} to print them for a bug report.
+ * reach users; set {@code SERVESIM_DEBUG=1} to print them for a bug report. Shared by every servesim command line
+ * (this library's and the notebook kernel's) through {@link #install}.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     static final int BAD_INPUT = 2;
     static final int FAILURE = 1;
     /** Longest message printed; longer ones (e.g. echoing a huge value) are cut. */
     static final int MAX_MESSAGE = 2000;
+
+    /**
+     * Makes {@code cl} report errors the servesim way and returns it: exceptions from commands as one line and an
+     * exit code (see the class comment), a mistyped flag or value as one line naming the command's help, exit 2.
+     */
+    public static CommandLine install(CommandLine cl) {
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        // a mistyped flag or value: one line and where to look, not the whole usage text
+        cl.setParameterExceptionHandler((ex, args) -> {
+            var err = ex.getCommandLine().getErr();
+            err.println("servesim: error: " + cap(ex.getMessage()) + " (see: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return BAD_INPUT;
+        });
+        return cl;
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -1,6 +1,11 @@
 package io.servesim.cli;
 
+import io.servesim.spec.Checks;
 import io.servesim.spec.Limits;
+import io.servesim.spec.SpecException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Range checks for command-line flags, with the same rules and wording the spec applies to the same values, so
@@ -11,12 +16,25 @@ final class Flags {
     private Flags() {
     }
 
-    /** Returns {@code tp} if it is a TP shape the performance model knows (1, 2, 4, 8). */
+    /** Returns {@code tp} if it is a TP shape by the spec's rule for {@code tensor_parallel_size} (a power of two). */
     static int tp(String flag, int tp) {
-        if (tp != 1 && tp != 2 && tp != 4 && tp != 8) {
-            throw new IllegalArgumentException(flag + " is " + tp + "; allowed: a power of two >= 1 (1, 2, 4, 8)");
-        }
+        Checks.tpShape("", flag, tp);
         return tp;
+    }
+
+    /**
+     * Returns what {@code build} builds from flag values, checked by the spec's own rules; a value the spec rejects
+     * fails naming the flag: {@code flags} maps a spec field to its flag, else field {@code a_b} or {@code aB} is
+     * flag {@code --a-b}.
+     */
+    static <T> T fromSpec(Supplier<T> build, Map<String, String> flags) {
+        try {
+            return build.get();
+        } catch (SpecException e) {
+            String flag = flags.getOrDefault(e.field(),
+                    "--" + e.field().replaceAll("([a-z])([A-Z])", "$1-$2").replace('_', '-').toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(flag + e.getMessage().substring(e.path().length()), e);
+        }
     }
 
     /** Returns {@code value} if it is in [1, max]. */

@@ -32,17 +32,7 @@ public final class Main implements Runnable {
 
     /** Returns the configured picocli command line (also used by the kernel module to add its commands). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        // a mistyped flag or value: one line and where to look, not the whole usage text
-        cl.setParameterExceptionHandler((ex, args) -> {
-            var err = ex.getCommandLine().getErr();
-            err.println("servesim: error: " + ErrorHandler.cap(ex.getMessage()) + " (see: "
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
-            err.flush();
-            return ErrorHandler.BAD_INPUT;
-        });
-        return cl;
+        return ErrorHandler.install(new CommandLine(new Main()));
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
 import io.servesim.workload.Workloads;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         Flags.nonNegative("--bench", bench);
-        ReplayOptimizeSpec spec = specFile == null ? Specs.example(Specs.DEFAULT_EXAMPLE) : read(specFile);
+        ReplayOptimizeSpec spec = Specs.readOrDefault(specFile);
         if (lenient) {
             spec = Lenient.apply(spec);
         }
@@ -131,12 +130,5 @@ final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static ReplayOptimizeSpec read(Path file) {
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("--spec: file " + file + " does not exist");
-        }
-        return Specs.read(file);
     }
 }

@@ -3,7 +3,6 @@ package io.servesim.cli;
 import io.servesim.cluster.ReplayRunner;
 import io.servesim.metrics.Headline;
 import io.servesim.optimize.EvaluatedState;
-import io.servesim.optimize.LocalEvaluator;
 import io.servesim.optimize.OptimizationResult;
 import io.servesim.optimize.ProgressListener;
 import io.servesim.optimize.ReplayOptimizer;
@@ -11,7 +10,6 @@ import io.servesim.optimize.ResultTables;
 import io.servesim.report.Export;
 import io.servesim.report.TextTables;
 import io.servesim.spec.ReplayOptimizeSpec;
-import io.servesim.spec.SpecOverrides;
 import io.servesim.spec.Specs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,36 +43,8 @@ final class SweepCommand implements Callable<Integer> {
             + " a previous run's, which is replaced (default: runs/<spec>-<time>/)")
     Path out;
 
-    @Option(names = "--max-parallel-evals", paramLabel = "N",
-            description = "Evaluations run at once (default: the spec's maxParallelEvals)")
-    Integer maxParallelEvals;
-
-    @Option(names = "--trace-file", paramLabel = "F", description = "Replay this Mooncake trace instead of the spec's"
-            + " workload, keeping the spec's trace settings if it has any (default: none)")
-    Path traceFile;
-
-    @Option(names = "--arrival-speedup-ratio", paramLabel = "R",
-            description = "Divide trace arrival times by R (default: the spec's, else 1.0)")
-    Double arrivalSpeedupRatio;
-
-    @Option(names = "--objective", paramLabel = "NAME",
-            description = "throughput, mean_ttft or mean_e2e_latency (default: the spec's)")
-    String objective;
-
-    @Option(names = "--total-gpus", paramLabel = "N", description = "GPU budget (default: the spec's totalGpus)")
-    Integer totalGpus;
-
-    @Option(names = "--router-mode", paramLabel = "MODE",
-            description = "kv_router, round_robin or both (default: the spec's)")
-    String routerMode;
-
-    @Option(names = "--lenient", description = "Trace workloads: skip bad trace lines (counted and reported) instead"
-            + " of failing (default: the spec's lenientTrace)")
-    boolean lenient;
-
-    @Option(names = "--exhaustive", description = "Also evaluate every state and report the descent's optimality gap"
-            + " (default: off)")
-    boolean exhaustive;
+    @Mixin
+    SweepOptions sweep;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",
             description = "Feasible states to print (default: ${DEFAULT-VALUE})")
@@ -99,12 +70,9 @@ final class SweepCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, !noProgress && !json && System.console() != null);
         ProgressListener listener = (done, planned, latest, best) -> bar.update(done, planned,
                 best.map(b -> "best " + b.state().label()).orElse(""));
-        LocalEvaluator evaluator = new LocalEvaluator(spec);
         OptimizationResult result;
         try {
-            result = exhaustive
-                    ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
-                    : ReplayOptimizer.optimize(spec, evaluator, listener);
+            result = ReplayOptimizer.run(spec, listener, sweep.exhaustive());
         } finally {
             bar.finish();
         }
@@ -176,16 +144,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private ReplayOptimizeSpec load() {
-        ReplayOptimizeSpec spec;
-        if (specFile != null && Files.exists(specFile)) {
-            spec = Specs.read(specFile);
-        } else if (specFile == null || specFile.equals(DEFAULT_SPEC)) {
-            spec = Specs.example(Specs.DEFAULT_EXAMPLE);
-        } else {
-            throw new IllegalArgumentException("--spec: file " + specFile + " does not exist");
-        }
-        ReplayOptimizeSpec overridden = new SpecOverrides(traceFile == null ? null : traceFile.toString(),
-                arrivalSpeedupRatio, objective, totalGpus, routerMode, maxParallelEvals).applyTo(spec);
-        return lenient ? Lenient.apply(overridden) : overridden;
+        // the default --spec is the repository's copy of the built-in example: run from elsewhere, use the built-in
+        boolean builtIn = specFile == null || specFile.equals(DEFAULT_SPEC) && !Files.exists(specFile);
+        return sweep.applyTo(Specs.readOrDefault(builtIn ? null : specFile));
     }
 }

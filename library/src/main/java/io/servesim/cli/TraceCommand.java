@@ -1,18 +1,19 @@
 package io.servesim.cli;
 
-import io.servesim.engine.LongIntMap;
 import io.servesim.spec.Limits;
-import io.servesim.spec.SpecException;
+import io.servesim.spec.Defaults;
 import io.servesim.spec.Specs;
 import io.servesim.spec.WorkloadSpec;
 import io.servesim.workload.Request;
 import io.servesim.workload.SyntheticWorkload;
+import io.servesim.workload.TraceFormat;
 import io.servesim.workload.TraceStats;
-import java.io.BufferedWriter;
+import io.servesim.workload.TraceWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,7 @@ final class TraceCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "Mooncake JSONL trace (.jsonl or .jsonl.gz)")
         Path file;
 
-        @Option(names = "--block-size", defaultValue = "512",
+        @Option(names = "--block-size", defaultValue = Defaults.Flag.TRACE_BLOCK_SIZE,
                 description = "Tokens per hash id (default: ${DEFAULT-VALUE})")
         int blockSize;
 
@@ -85,6 +86,10 @@ final class TraceCommand implements Callable<Integer> {
             description = "Write a synthetic Mooncake JSONL trace (Poisson arrivals, shared prefixes, optional"
                     + " length spread).")
     static final class Generate implements Callable<Integer> {
+        /** The flags of workload fields whose flag is not the field's name. */
+        private static final Map<String, String> FLAGS = Map.of("requestCount", "--requests", "requestRate", "--rate",
+                "numPrefixGroups", "--prefix-groups", "arrivalSeed", "--seed");
+
         @Spec
         CommandSpec command;
 
@@ -107,9 +112,9 @@ final class TraceCommand implements Callable<Integer> {
         double ratio;
         @Option(names = "--prefix-groups", defaultValue = "20",
                 description = "Groups sharing a prefix (default: ${DEFAULT-VALUE})") int groups;
-        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE})")
-        long seed;
-        @Option(names = "--block-size", defaultValue = "512",
+        @Option(names = "--seed", defaultValue = Defaults.Flag.ARRIVAL_SEED,
+                description = "Random seed (default: ${DEFAULT-VALUE})") long seed;
+        @Option(names = "--block-size", defaultValue = Defaults.Flag.TRACE_BLOCK_SIZE,
                 description = "Tokens per hash id (default: ${DEFAULT-VALUE})") int blockSize;
 
         @Override
@@ -123,48 +128,19 @@ final class TraceCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out " + out + ": the folder " + folder
                         + " does not exist; create it first");
             }
-            WorkloadSpec spec = flagErrors(() -> WorkloadSpec.synthetic().isl(isl).osl(osl).requestCount(requests)
+            WorkloadSpec spec = Flags.fromSpec(() -> WorkloadSpec.synthetic().isl(isl).osl(osl).requestCount(requests)
                     .requestRate(rate).sharedPrefixRatio(ratio).numPrefixGroups(groups).arrivalSeed(seed)
-                    .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build());
+                    .islStddev(islStddev > 0 ? islStddev : null).oslStddev(oslStddev > 0 ? oslStddev : null).build(),
+                    FLAGS);
             SyntheticWorkload w = new SyntheticWorkload(spec, blockSize);
-            LongIntMap ids = new LongIntMap(1 << 16);
-            try (BufferedWriter wr = Files.newBufferedWriter(out)) {
+            try (TraceWriter wr = TraceFormat.MOONCAKE.writer(out)) {
                 for (Request r = w.next(); r != null; r = w.next()) {
-                    StringBuilder sb = new StringBuilder();
-                    sb.append("{\"timestamp\": ").append(Math.round(r.arrivalMs())).append(", \"input_length\": ")
-                            .append(r.inputLength()).append(", \"output_length\": ").append(r.outputLength())
-                            .append(", \"hash_ids\": [");
-                    long[] h = r.blockHashes();
-                    for (int i = 0; i < h.length; i++) {
-                        int id = ids.get(h[i]);
-                        if (id < 0) {
-                            id = ids.size();
-                            ids.put(h[i], id);
-                        }
-                        sb.append(i == 0 ? "" : ", ").append(id);
-                    }
-                    wr.write(sb.append("]}\n").toString());
+                    wr.write(r);
                 }
             }
             command.commandLine().getOut().printf(Locale.ROOT, "wrote %d requests to %s%n", requests, out);
             command.commandLine().getOut().flush();
             return 0;
-        }
-
-        /** Builds the workload, naming the flag (not the spec field) when a value is out of range. */
-        private static WorkloadSpec flagErrors(java.util.function.Supplier<WorkloadSpec> build) {
-            try {
-                return build.get();
-            } catch (SpecException e) {
-                String flag = switch (e.field()) {
-                    case "requestCount" -> "--requests";
-                    case "requestRate" -> "--rate";
-                    case "sharedPrefixRatio" -> "--shared-prefix-ratio";
-                    case "numPrefixGroups" -> "--prefix-groups";
-                    default -> "--" + e.field();
-                };
-                throw new IllegalArgumentException(flag + e.getMessage().substring(e.path().length()), e);
-            }
         }
     }
 }

@@ -7,9 +7,8 @@ import io.servesim.metrics.MetricsCollector;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
 import io.servesim.perf.PerfModel;
-import io.servesim.router.RouterSetting;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RoutingDecision;
-import io.servesim.spec.KvRouterConfig;
 import io.servesim.spec.WorkerType;
 import io.servesim.workload.Request;
 import io.servesim.workload.Workload;
@@ -32,7 +31,6 @@ import java.util.function.DoubleConsumer;
  * Deterministic: same config and workload give the same metrics. One instance runs once.
  */
 final class ClusterSim {
-    private final ReplayConfig config;
     private final Workload workload;
     private final PerfModel perf;
     private final Pool agg;
@@ -46,6 +44,8 @@ final class ClusterSim {
     private long inFlight;
     private double now;
     private Request pendingArrival;
+    /** Requests the workload handed out (first and later turns), and whether it said it has no more first turns. */
+    private long sent;
     private boolean exhausted;
     private final double ttftOverheadMs;
     /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
@@ -61,35 +61,26 @@ final class ClusterSim {
     ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions,
                boolean decodeRuns) {
         this.decodeRuns = decodeRuns;
-        this.config = config;
         this.workload = workload;
         this.progress = progress;
         this.decisions = decisions;
         this.perf = PerfModel.of(config.model(), config.gpuSku());
         this.metrics = new MetricsCollector(config.recordRequests(), workload.warmupRequests());
-        RouterSetting r = config.router();
-        if (config.isDisaggregated()) {
-            KvRouterConfig b = r.base();
-            // as the reference harness: the prefill router ignores decode blocks; the decode router has no credit,
-            // no KV reuse and no prefill load (so its queue never holds requests)
-            RouterSetting prefillRouter = new RouterSetting(r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(),
-                    b.toBuilder().routerTrackActiveBlocks(false).build());
-            RouterSetting decodeRouter = new RouterSetting(r.mode(), 0.0, r.prefillLoadScale(),
-                    b.toBuilder().routerAssumeKvReuse(false).routerTrackPrefillTokens(false)
-                            .routerSeed(b.routerSeed() + 1).build());
-            prefill = new Pool(WorkerType.PREFILL, config.prefill(), prefillRouter, perf, 0);
-            decode = new Pool(WorkerType.DECODE, config.decode(), decodeRouter, perf, config.prefill().gpus());
+        RouterPlan r = config.router();
+        if (config instanceof ReplayConfig.Disaggregated d) {
+            prefill = new Pool(d.prefill(), r.forPrefillPool(), perf, 0);
+            decode = new Pool(d.decode(), r.forDecodePool(), perf, d.prefill().gpus());
             agg = null;
             prefill.listener = new PrefillListener();
             decode.listener = new FinalListener(decode);
         } else {
-            agg = new Pool(WorkerType.AGGREGATED, config.aggregated(), r, perf, 0);
+            agg = new Pool(((ReplayConfig.Aggregated) config).pool(), r.forAggregatedPool(), perf, 0);
             prefill = null;
             decode = null;
             agg.listener = new FinalListener(agg);
         }
         this.ttftOverheadMs = entry().config.args().ttftOverhead();
-        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(config.prefill().args());
+        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(prefill.config.args());
         if (workload.blockSize() != entry().blockSize) {
             throw new IllegalArgumentException("workload block size (" + workload.blockSize()
                     + ") differs from the engines' block_size (" + entry().blockSize + ")");
@@ -100,7 +91,7 @@ final class ClusterSim {
         long started = System.nanoTime();
         if (workload.concurrency() > 0) {
             for (int i = 0; i < workload.concurrency(); i++) {
-                Request r = workload.next();
+                Request r = nextRequest();
                 if (r == null) {
                     break;
                 }
@@ -114,7 +105,7 @@ final class ClusterSim {
                 }
             }
         } else {
-            pendingArrival = workload.next();
+            pendingArrival = nextRequest();
         }
         long expected = workload.expectedRequests();
         long steps = 0;
@@ -136,7 +127,7 @@ final class ClusterSim {
             }
             while (pendingArrival != null && pendingArrival.arrivalMs() <= now) {
                 Request r = pendingArrival;
-                pendingArrival = workload.next();
+                pendingArrival = nextRequest();
                 if (pendingArrival != null && pendingArrival.arrivalMs() < r.arrivalMs()) {
                     throw new IllegalArgumentException("workload arrivals go back in time: request "
                             + pendingArrival.id() + " at " + pendingArrival.arrivalMs() + " ms after request "
@@ -165,6 +156,27 @@ final class ClusterSim {
         double wallMs = (System.nanoTime() - started) / 1e6;
         var summary = metrics.summary(wallMs);
         return new ReplayMetrics(summary, workerStats(summary.get("duration_ms")), metrics.records());
+    }
+
+    /** Returns the workload's next first turn, counting it, or null once it has none. */
+    private Request nextRequest() {
+        Request r = workload.next();
+        if (r == null) {
+            exhausted = true;
+        } else {
+            sent++;
+        }
+        return r;
+    }
+
+    /** Returns how many requests the workload handed out during {@link #run}. */
+    long sent() {
+        return sent;
+    }
+
+    /** Returns true once the workload said it has no more first turns. */
+    boolean exhausted() {
+        return exhausted;
     }
 
     private Pool entry() {
@@ -310,9 +322,9 @@ final class ClusterSim {
     }
 
     private double handoffMs(int prefillWorker, int decodeWorker, int inputTokens) {
-        Double pinned = config.decode().args().kvTransferBandwidthGbps();
+        Double pinned = decode.config.args().kvTransferBandwidthGbps();
         if (pinned == null) {
-            pinned = config.prefill().args().kvTransferBandwidthGbps();
+            pinned = prefill.config.args().kvTransferBandwidthGbps();
         }
         double bytesPerS = pinned != null ? pinned * 1e9
                 : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)
@@ -377,13 +389,12 @@ final class ClusterSim {
             inFlight--;
             Request nextTurn = workload.onCompleted(r, timeMs);
             if (nextTurn != null) {
+                sent++;
                 inFlight++;
                 events.add(Event.arrival(Math.max(timeMs, nextTurn.arrivalMs()), now, order++, nextTurn));
             } else if (workload.concurrency() > 0 && !exhausted) {
-                Request fresh = workload.next();
-                if (fresh == null) {
-                    exhausted = true;
-                } else {
+                Request fresh = nextRequest();
+                if (fresh != null) {
                     arrive(fresh.withArrivalMs(timeMs));
                 }
             }

@@ -7,7 +7,7 @@ import io.servesim.engine.Sequence;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepTimer;
 import io.servesim.router.Router;
-import io.servesim.router.RouterSetting;
+import io.servesim.router.PoolRouterPlan;
 import io.servesim.spec.WorkerType;
 import java.util.ArrayDeque;
 
@@ -33,8 +33,8 @@ final class Pool {
     /** Bit w is set while worker w is idle with work; kept for pools of up to 64 workers (larger ones scan all). */
     private long startable;
 
-    Pool(WorkerType role, PoolConfig config, RouterSetting router, PerfModel perf, int firstGpu) {
-        this.role = role;
+    Pool(PoolConfig config, PoolRouterPlan router, PerfModel perf, int firstGpu) {
+        this.role = router.role();
         this.rank = role == WorkerType.DECODE ? 1 : 0;
         this.config = config;
         this.firstGpu = firstGpu;
@@ -44,11 +44,11 @@ final class Pool {
         StepTimer timer = perf.stepTimer(config.tp(), config.args());
         this.engines = new EngineSim[config.workers()];
         this.passEnds = new Event[config.workers()];
-        var args = config.args().withWorkerType(role);
+        var args = config.args();
         for (int i = 0; i < engines.length; i++) {
             engines[i] = new EngineSim(i, args, numGpuBlocks, timer);
         }
-        this.router = Router.create(router, role, config.workers(), blockSize, args.maxNumBatchedTokens());
+        this.router = router.create(config.workers(), blockSize, args.maxNumBatchedTokens());
     }
 
     /** Returns true when {@link #startable()} tracks this pool's workers. */

@@ -1,6 +1,7 @@
 package io.servesim.cluster;
 
 import io.servesim.spec.EngineArgs;
+import io.servesim.spec.WorkerType;
 import java.util.Objects;
 
 /**
@@ -21,5 +22,14 @@ public record PoolConfig(int tp, int workers, EngineArgs args) {
     /** Returns the GPUs the pool uses. */
     public int gpus() {
         return tp * workers;
+    }
+
+    /**
+     * Returns this pool with its engine args set to {@code role}; a decode pool does not prefix-cache (the prompt's KV
+     * arrives from a prefill worker, so there is nothing for it to look up).
+     */
+    public PoolConfig as(WorkerType role) {
+        EngineArgs a = args.withWorkerType(role);
+        return new PoolConfig(tp, workers, role == WorkerType.DECODE ? a.withEnablePrefixCaching(false) : a);
     }
 }

@@ -1,56 +1,86 @@
 package io.servesim.cluster;
 
-import io.servesim.router.RouterSetting;
+import io.servesim.router.RouterPlan;
+import io.servesim.spec.WorkerType;
 import java.util.Objects;
 
 /**
- * Everything one replay run needs besides the workload: the model and GPU SKU, the worker pools (aggregated: one pool
- * doing prefill and decode; disaggregated: a prefill pool and a decode pool) and the router. A plain immutable value
- * with no live simulator objects, so it can be shipped to another process.
- *
- * @param aggregated     the single pool in aggregated mode, else null
- * @param prefill        the prefill pool in disaggregated mode, else null
- * @param decode         the decode pool in disaggregated mode, else null
- * @param recordRequests keep one {@code RequestRecord} per request (timelines, CDFs); off in sweeps to save memory
+ * Everything one replay run needs besides the workload: the model and GPU SKU, the worker pools ({@link Aggregated}:
+ * one pool doing prefill and decode; {@link Disaggregated}: a prefill pool and a decode pool) and the routers. Each
+ * pool's engine args get the pool's worker type here (see {@link PoolConfig#as}). A plain immutable value with no live
+ * simulator objects, so it can be shipped to another process. {@code recordRequests} keeps one {@code RequestRecord}
+ * per request (timelines, CDFs); it is off in sweeps to save memory.
  */
-public record ReplayConfig(String model, String gpuSku, PoolConfig aggregated, PoolConfig prefill, PoolConfig decode,
-                           RouterSetting router, boolean recordRequests) {
-    public ReplayConfig {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(gpuSku, "gpuSku");
-        Objects.requireNonNull(router, "router");
-        boolean disagg = prefill != null || decode != null;
-        if (disagg && (prefill == null || decode == null || aggregated != null)) {
-            throw new IllegalArgumentException("a disaggregated run needs a prefill and a decode pool and no aggregated pool");
-        }
-        if (!disagg && aggregated == null) {
-            throw new IllegalArgumentException("a run needs an aggregated pool or prefill + decode pools");
-        }
-    }
+public sealed interface ReplayConfig permits ReplayConfig.Aggregated, ReplayConfig.Disaggregated {
+    /** Returns the model name. */
+    String model();
+
+    /** Returns the GPU SKU name. */
+    String gpuSku();
+
+    /** Returns the routers of the run. */
+    RouterPlan router();
+
+    /** Returns true when per-request records are kept. */
+    boolean recordRequests();
+
+    /** Returns a copy that keeps (or drops) per-request records. */
+    ReplayConfig withRecordRequests(boolean keep);
+
+    /** Returns the GPUs all pools use together. */
+    int totalGpus();
 
     /** Returns an aggregated run. */
-    public static ReplayConfig aggregated(String model, String gpuSku, PoolConfig pool, RouterSetting router) {
-        return new ReplayConfig(model, gpuSku, pool, null, null, router, false);
+    static Aggregated aggregated(String model, String gpuSku, PoolConfig pool, RouterPlan router) {
+        return new Aggregated(model, gpuSku, pool, router, false);
     }
 
     /** Returns a disaggregated run. */
-    public static ReplayConfig disaggregated(String model, String gpuSku, PoolConfig prefill, PoolConfig decode,
-                                             RouterSetting router) {
-        return new ReplayConfig(model, gpuSku, null, prefill, decode, router, false);
+    static Disaggregated disaggregated(String model, String gpuSku, PoolConfig prefill, PoolConfig decode,
+                                       RouterPlan router) {
+        return new Disaggregated(model, gpuSku, prefill, decode, router, false);
     }
 
-    /** Returns a copy that keeps (or drops) per-request records. */
-    public ReplayConfig withRecordRequests(boolean keep) {
-        return new ReplayConfig(model, gpuSku, aggregated, prefill, decode, router, keep);
+    /** One pool of workers that each serve whole requests. */
+    record Aggregated(String model, String gpuSku, PoolConfig pool, RouterPlan router, boolean recordRequests)
+            implements ReplayConfig {
+        public Aggregated {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(gpuSku, "gpuSku");
+            Objects.requireNonNull(router, "router");
+            pool = Objects.requireNonNull(pool, "pool").as(WorkerType.AGGREGATED);
+        }
+
+        @Override
+        public Aggregated withRecordRequests(boolean keep) {
+            return new Aggregated(model, gpuSku, pool, router, keep);
+        }
+
+        @Override
+        public int totalGpus() {
+            return pool.gpus();
+        }
     }
 
-    /** Returns true for prefill/decode disaggregation. */
-    public boolean isDisaggregated() {
-        return prefill != null;
-    }
+    /** A prefill pool computing prompts and a decode pool, fed by KV handoffs, producing every visible token. */
+    record Disaggregated(String model, String gpuSku, PoolConfig prefill, PoolConfig decode, RouterPlan router,
+                         boolean recordRequests) implements ReplayConfig {
+        public Disaggregated {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(gpuSku, "gpuSku");
+            Objects.requireNonNull(router, "router");
+            prefill = Objects.requireNonNull(prefill, "prefill").as(WorkerType.PREFILL);
+            decode = Objects.requireNonNull(decode, "decode").as(WorkerType.DECODE);
+        }
 
-    /** Returns the GPUs all pools use together. */
-    public int totalGpus() {
-        return isDisaggregated() ? prefill.gpus() + decode.gpus() : aggregated.gpus();
+        @Override
+        public Disaggregated withRecordRequests(boolean keep) {
+            return new Disaggregated(model, gpuSku, prefill, decode, router, keep);
+        }
+
+        @Override
+        public int totalGpus() {
+            return prefill.gpus() + decode.gpus();
+        }
     }
 }

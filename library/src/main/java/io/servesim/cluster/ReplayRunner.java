@@ -35,13 +35,14 @@ public final class ReplayRunner {
      */
     public static ReplayMetrics run(ReplayConfig config, Workload workload, DoubleConsumer progress,
                                     java.util.function.Consumer<io.servesim.router.RoutingDecision> decisions) {
-        try (CountingWorkload counted = new CountingWorkload(workload)) {
-            ReplayMetrics m = new ClusterSim(config, counted, progress, decisions).run();
+        try (workload) {
+            ClusterSim sim = new ClusterSim(config, workload, progress, decisions);
+            ReplayMetrics m = sim.run();
             var summary = new java.util.LinkedHashMap<>(m.summary());
-            long sent = counted.sent();
-            if (!counted.exhausted()) {
+            long sent = sim.sent();
+            if (!sim.exhausted()) {
                 // the run ended with requests still to come (e.g. arrival times beyond any finite clock)
-                long expected = counted.expectedRequests();
+                long expected = workload.expectedRequests();
                 sent = Math.max(sent + 1, expected);
             }
             // warm-up requests completed too, but are left out of the figures

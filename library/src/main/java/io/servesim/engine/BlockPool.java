@@ -1,5 +1,7 @@
 package io.servesim.engine;
 
+import io.servesim.util.LongIntMap;
+
 /**
  * A worker's KV-cache blocks, vLLM style: {@code capacity} blocks; full prompt blocks are registered under their
  * chained hash so later requests can reuse them (prefix caching); blocks nobody references stay cached and are
@@ -7,7 +9,7 @@ package io.servesim.engine;
  * suffix is evicted before its prefix. Events go to a {@link KvEventListener}. Not thread-safe; no allocation on the
  * hot path once warmed up.
  */
-public final class BlockPool {
+final class BlockPool {
     private final int capacity;
     private final int worker;
     private final KvEventListener events;
@@ -25,7 +27,7 @@ public final class BlockPool {
     private int lruSize;
 
     /** Creates an empty pool of {@code capacity} blocks for worker {@code worker}. */
-    public BlockPool(int capacity, int worker, KvEventListener events) {
+    BlockPool(int capacity, int worker, KvEventListener events) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("num_gpu_blocks (" + capacity + ") should be > 0");
         }
@@ -47,27 +49,27 @@ public final class BlockPool {
     }
 
     /** Returns the number of blocks. */
-    public int capacity() {
+    int capacity() {
         return capacity;
     }
 
     /** Returns blocks that can be handed out now (never used + cached but unreferenced). */
-    public int available() {
+    int available() {
         return freeTop + lruSize;
     }
 
     /** Returns blocks referenced by running sequences. */
-    public int used() {
+    int used() {
         return capacity - available();
     }
 
     /** Returns the block cached under {@code hash}, or -1. */
-    public int lookup(long hash) {
+    int lookup(long hash) {
         return cached.get(hash);
     }
 
     /** Counts the leading hashes of {@code hashes[0..limit)} that are cached. */
-    public int cachedPrefix(long[] hashes, int limit) {
+    int cachedPrefix(long[] hashes, int limit) {
         int n = 0;
         while (n < limit && cached.get(hashes[n]) >= 0) {
             n++;
@@ -76,14 +78,14 @@ public final class BlockPool {
     }
 
     /** Takes a reference on cached block {@code block} (removing it from the eviction list if it was free). */
-    public void acquire(int block) {
+    void acquire(int block) {
         if (refCount[block]++ == 0 && inLru[block]) {
             unlink(block);
         }
     }
 
     /** Returns a fresh block (evicting the least recently freed cached block if needed), or -1 when none is left. */
-    public int allocate() {
+    int allocate() {
         int b;
         if (freeTop > 0) {
             b = freeStack[--freeTop];
@@ -104,7 +106,7 @@ public final class BlockPool {
      * Registers full block {@code block} under {@code hash}; returns the block to keep using: {@code block} itself,
      * or the already-cached twin (then {@code block} is returned to the pool and the twin gains a reference).
      */
-    public int register(int block, long hash) {
+    int register(int block, long hash) {
         if (hashed[block]) {
             return block;
         }
@@ -122,7 +124,7 @@ public final class BlockPool {
     }
 
     /** Drops one reference; an unreferenced cached block joins the eviction list, an uncached one is freed. */
-    public void release(int block) {
+    void release(int block) {
         if (refCount[block] <= 0) {
             throw new IllegalStateException("block " + block + " released more often than acquired");
         }

@@ -49,7 +49,7 @@ public final class EngineSim {
         this.maxSeqs = args.maxNumSeqs();
         this.maxBatchedTokens = args.maxNumBatchedTokens();
         this.chunkedPrefill = args.enableChunkedPrefill();
-        this.prefixCaching = args.enablePrefixCaching() && role != WorkerType.DECODE;
+        this.prefixCaching = args.enablePrefixCaching();
         this.timer = timer;
         this.stepOverheadMs = args.stepOverhead();
         this.pool = new BlockPool(numGpuBlocks, index, events);

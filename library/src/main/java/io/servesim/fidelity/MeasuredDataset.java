@@ -25,6 +25,8 @@ import java.util.Map;
 public record MeasuredDataset(String name, List<MeasuredRow> rows) {
     /** The columns every row must have. */
     public static final String COLUMNS = "system, model, precision, mode, isl, osl, concurrency, tp, ttft_ms, tpot_ms";
+    /** Optional column: the KV-cache dtype of the deployment, {@code auto} or {@code fp8} (empty: not given). */
+    public static final String KV_COLUMN = "kv_cache_dtype";
     /** The shipped dataset: public measured vLLM serving results (see its SOURCE.md). */
     public static final String SHIPPED = "silicon/silicon_vllm.csv";
 
@@ -84,6 +86,11 @@ public record MeasuredDataset(String name, List<MeasuredRow> rows) {
                 c.put(names[i], cells[i]);
             }
             String at = name + ":" + lineNo;
+            String kv = c.getOrDefault(KV_COLUMN, "").strip();
+            if (!kv.isEmpty() && !kv.equals("auto") && !kv.equals("fp8")) {
+                throw new IllegalArgumentException(at + ": column " + KV_COLUMN + " is \"" + kv
+                        + "\"; allowed: auto, fp8 or empty");
+            }
             rows.add(new MeasuredRow(lineNo, c, c.get("system"), c.get("model"), c.get("precision"), c.get("mode"),
                     positiveInt(at, "isl", c), positiveInt(at, "osl", c), positiveInt(at, "concurrency", c),
                     positiveInt(at, "tp", c), positive(at, "ttft_ms", c), positive(at, "tpot_ms", c)));

@@ -24,6 +24,14 @@ public record MeasuredRow(int line, Map<String, String> columns, String system, 
         return system + " " + model + " " + precision;
     }
 
+    /**
+     * Returns the KV-cache dtype the row was served with, from the optional column {@value MeasuredDataset#KV_COLUMN}:
+     * {@code auto} (vLLM's default: the checkpoint's 16-bit type), {@code fp8}, or empty when not given.
+     */
+    public String kvCacheDtype() {
+        return columns.getOrDefault(MeasuredDataset.KV_COLUMN, "").strip();
+    }
+
     /** Returns a short label of the load point, e.g. {@code 1024/128 c8 tp2}. */
     public String label() {
         return isl + "/" + osl + " c" + concurrency + " tp" + tp;

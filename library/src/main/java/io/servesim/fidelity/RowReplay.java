@@ -7,6 +7,7 @@ import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepBatch;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.KvCacheDtype;
@@ -38,11 +39,10 @@ final class RowReplay {
             boolean fp8 = "fp8".equals(row.precision());
             EngineArgs args = EngineArgs.builder().blockSize(method.blockSize()).tensorParallelSize(row.tp())
                     .ttftOverheadMs(ttftOverheadMs).stepOverheadMs(stepOverheadMs)
-                    // fp8 rows: per-tensor FP8 GEMMs (upstream gemm_quant_mode fp8) and an FP8 KV cache: with a BF16
-                    // cache the measured H200 TP1 points at c32 could not hold their requests, yet show no queueing
-                    .quantization(fp8 ? Quantization.FP8 : null).kvCacheDtype(fp8 ? KvCacheDtype.FP8 : null).build();
+                    // fp8 rows: per-tensor FP8 GEMMs (upstream gemm_quant_mode fp8)
+                    .quantization(fp8 ? Quantization.FP8 : null).kvCacheDtype(kvCacheDtype(row, fp8)).build();
             ReplayConfig config = ReplayConfig.aggregated(row.model(), row.system(),
-                    new PoolConfig(row.tp(), 1, args), RouterSetting.roundRobin());
+                    new PoolConfig(row.tp(), 1, args), RouterPlan.of(RouterSetting.roundRobin()));
             int c = row.concurrency();
             WorkloadSpec workload = WorkloadSpec.synthetic().isl(row.isl()).osl(row.osl())
                     .requestCount((method.requestsPerClient() + method.warmupPerClient()) * c).concurrency(c)
@@ -50,11 +50,25 @@ final class RowReplay {
                     .islStddev(method.lengthStddevFraction() * row.isl())
                     .oslStddev(method.lengthStddevFraction() * row.osl())
                     .rampUpMs(method.rampUpDecodeTimes() * decodeTimeMs(perf, args, row)).arrivalSeed(method.seed()).build();
-            ReplayMetrics m = ReplayRunner.run(config, Workloads.create(workload, method.blockSize()));
+            ReplayMetrics m = ReplayRunner.run(config,
+                    Workloads.create(workload, method.blockSize(), perf.model().maxContextTokens()));
             return new RowOutcome.Predicted(row, m.get(Metric.MEAN_TTFT_MS.name()), m.get(Metric.MEAN_TPOT_MS.name()));
         } catch (RuntimeException e) {
             return new RowOutcome.Skipped(row, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /**
+     * Returns the KV-cache dtype to replay {@code row} with: the row's {@code kv_cache_dtype} column when given
+     * ({@code auto}: the checkpoint's 16-bit type, null here), otherwise FP8 for FP8 rows and the checkpoint's type
+     * for the others.
+     */
+    static KvCacheDtype kvCacheDtype(MeasuredRow row, boolean fp8) {
+        String kv = row.kvCacheDtype();
+        if (kv.isEmpty()) {
+            return fp8 ? KvCacheDtype.FP8 : null;
+        }
+        return "fp8".equals(kv) ? KvCacheDtype.FP8 : null;
     }
 
     /** Returns one request's estimated decode time at the row's load: osl passes of a decode batch of c. */

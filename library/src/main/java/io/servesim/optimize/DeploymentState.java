@@ -1,20 +1,22 @@
 package io.servesim.optimize;
 
+import io.servesim.router.RouterSetting;
+
 /**
  * One candidate deployment a sweep evaluates: the topology (disaggregated: prefill and decode TP and worker counts;
  * aggregated: one TP and worker count, reported in both column pairs) and the router state. A plain serialisable
  * value, so evaluations can run anywhere.
  */
 public record DeploymentState(boolean aggregated, int prefillTp, int decodeTp, int prefillWorkers, int decodeWorkers,
-                              RouterState router) {
+                              RouterSetting router) {
     /** Returns a disaggregated state. */
     public static DeploymentState disaggregated(int prefillTp, int decodeTp, int prefillWorkers, int decodeWorkers,
-                                                RouterState router) {
+                                                RouterSetting router) {
         return new DeploymentState(false, prefillTp, decodeTp, prefillWorkers, decodeWorkers, router);
     }
 
     /** Returns an aggregated state of {@code workers} workers of {@code tp} GPUs. */
-    public static DeploymentState aggregated(int tp, int workers, RouterState router) {
+    public static DeploymentState aggregated(int tp, int workers, RouterSetting router) {
         return new DeploymentState(true, tp, tp, workers, workers, router);
     }
 
@@ -34,7 +36,7 @@ public record DeploymentState(boolean aggregated, int prefillTp, int decodeTp, i
     }
 
     /** Returns the same topology with another router state. */
-    public DeploymentState withRouter(RouterState r) {
+    public DeploymentState withRouter(RouterSetting r) {
         return new DeploymentState(aggregated, prefillTp, decodeTp, prefillWorkers, decodeWorkers, r);
     }
 
@@ -42,13 +44,6 @@ public record DeploymentState(boolean aggregated, int prefillTp, int decodeTp, i
     public String label() {
         String topology = aggregated ? workers() + "×TP" + tp() + " aggregated"
                 : prefillWorkers + "×TP" + prefillTp + " prefill + " + decodeWorkers + "×TP" + decodeTp + " decode";
-        String r = router.isKvRouter()
-                ? "kv_router(credit " + fmt(router.overlapScoreCredit()) + ", scale " + fmt(router.prefillLoadScale()) + ")"
-                : "round_robin";
-        return topology + ", " + r;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return topology + ", " + router.label();
     }
 }

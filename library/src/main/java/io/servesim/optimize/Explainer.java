@@ -89,7 +89,7 @@ final class Explainer {
         for (EvaluatedState g : group) {
             credits.add(g.state().router().overlapScoreCredit());
             scales.add(g.state().router().prefillLoadScale());
-            modes.add(g.state().router().mode());
+            modes.add(g.state().router().mode().id());
         }
         String knob;
         if (modes.size() == 1 && credits.size() == 1) {
@@ -98,7 +98,7 @@ final class Explainer {
             knob = "overlap_score_credit had no effect here: credits " + values(credits);
         } else {
             knob = "The router settings had no effect here: "
-                    + group.stream().map(g -> ResultGroups.routerLabel(g.state().router())).toList();
+                    + group.stream().map(g -> g.state().router().label()).toList();
         }
         return knob + " give identical results (" + group.size() + " states, same topology).";
     }

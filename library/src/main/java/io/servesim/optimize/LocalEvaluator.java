@@ -6,11 +6,11 @@ import io.servesim.cluster.ReplayRunner;
 import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.WorkerStats;
-import io.servesim.router.RouterSetting;
-import io.servesim.spec.EngineArgs;
+import io.servesim.router.RouterPlan;
+import io.servesim.spec.EngineSpec;
 import io.servesim.spec.ReplayOptimizeSpec;
-import io.servesim.spec.WorkerType;
 import io.servesim.workload.MooncakeTrace;
+import io.servesim.perf.ModelCards;
 import io.servesim.workload.SharedWorkload;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,25 +40,23 @@ public final class LocalEvaluator implements Evaluator {
         // a missing trace is the spec's problem, reported before any evaluation rather than inside each of them
         io.servesim.spec.Specs.checkTraceFile(spec.workload(), "workload.traceFile", null);
         this.spec = spec;
-        this.workload = new SharedWorkload(spec.workload(), spec.engine().blockSize());
+        this.workload = new SharedWorkload(spec.workload(), spec.engine().blockSize(),
+                ModelCards.maxContextTokens(spec.engine().model()));
     }
 
     /** Returns the run configuration of {@code state}. */
     public ReplayConfig configOf(DeploymentState state) {
-        RouterState r = state.router();
-        RouterSetting router = new RouterSetting(r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(),
-                spec.router().baseRouterConfig());
+        RouterPlan router = new RouterPlan(state.router(), spec.router().baseRouterConfig());
         String model = spec.engine().model();
         String sku = spec.hardware().gpuSku();
+        EngineSpec engine = spec.engine();
         if (state.aggregated()) {
-            EngineArgs args = spec.engine().baseEngineArgs().withWorkerType(WorkerType.AGGREGATED);
-            return ReplayConfig.aggregated(model, sku, new PoolConfig(state.tp(), state.workers(), args), router);
+            return ReplayConfig.aggregated(model, sku,
+                    new PoolConfig(state.tp(), state.workers(), engine.baseEngineArgs()), router);
         }
-        EngineArgs prefill = spec.engine().basePrefillEngineArgs().withWorkerType(WorkerType.PREFILL);
-        EngineArgs decode = spec.engine().baseDecodeEngineArgs().withWorkerType(WorkerType.DECODE)
-                .withEnablePrefixCaching(false);
-        return ReplayConfig.disaggregated(model, sku, new PoolConfig(state.prefillTp(), state.prefillWorkers(), prefill),
-                new PoolConfig(state.decodeTp(), state.decodeWorkers(), decode), router);
+        return ReplayConfig.disaggregated(model, sku,
+                new PoolConfig(state.prefillTp(), state.prefillWorkers(), engine.basePrefillEngineArgs()),
+                new PoolConfig(state.decodeTp(), state.decodeWorkers(), engine.baseDecodeEngineArgs()), router);
     }
 
     /** Replays {@code state}, keeping per-request records (for timelines) when asked. */

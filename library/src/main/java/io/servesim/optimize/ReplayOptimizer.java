@@ -37,6 +37,15 @@ public final class ReplayOptimizer {
         return optimize(spec, new LocalEvaluator(spec), listener);
     }
 
+    /**
+     * Runs a sweep as the command line and the notebook kernel do: the descent with local evaluations and, when
+     * {@code exhaustive}, also the exhaustive baseline with the descent's optimality gap ({@link #optimizeWithGap}).
+     */
+    public static OptimizationResult run(ReplayOptimizeSpec spec, ProgressListener listener, boolean exhaustive) {
+        LocalEvaluator evaluator = new LocalEvaluator(spec);
+        return exhaustive ? optimizeWithGap(spec, evaluator, listener) : optimize(spec, evaluator, listener);
+    }
+
     /** Runs the descent with the given evaluator. */
     public static OptimizationResult optimize(ReplayOptimizeSpec spec, Evaluator evaluator, ProgressListener listener) {
         return search(spec, evaluator, listener, false);

@@ -41,13 +41,7 @@ public final class ResultGroups {
 
     /** Returns the {@code same_as} cell of {@code e}: the router label of its group's first state, or "". */
     public String sameAsLabel(EvaluatedState e) {
-        return sameAs(e).map(f -> routerLabel(f.state().router())).orElse("");
-    }
-
-    /** Returns {@code kv_router(credit 1, scale 0.25)} or {@code round_robin}. */
-    static String routerLabel(RouterState r) {
-        String label = DeploymentState.aggregated(1, 1, r).label();
-        return label.substring(label.indexOf(", ") + 2);
+        return sameAs(e).map(f -> f.state().router().label()).orElse("");
     }
 
     /** Topology and results; the router is left out on purpose. */

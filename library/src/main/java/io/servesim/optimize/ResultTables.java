@@ -28,9 +28,30 @@ import tech.tablesaw.api.Table;
 public final class ResultTables {
     /** Metrics placed right after the topology columns, in this order. */
     public static final List<String> HEADLINE = Headline.RESULT_TABLE.names();
+    /** The name of the column saying why a state's evaluation failed (empty when it ran). */
+    public static final String ERROR = "error";
+
+    private static final List<Column> AGGREGATED_TOPOLOGY = List.of(
+            Column.ofInt("tp", r -> r.state().tp()),
+            Column.ofInt("workers", r -> r.state().workers()));
+    private static final List<Column> DEPLOYMENT_COLUMNS = List.of(
+            Column.ofInt("prefill_tp", r -> r.state().prefillTp()),
+            Column.ofInt("decode_tp", r -> r.state().decodeTp()),
+            Column.ofInt("prefill_workers", r -> r.state().prefillWorkers()),
+            Column.ofInt("decode_workers", r -> r.state().decodeWorkers()),
+            Column.ofString("router_mode", r -> r.state().router().mode().id()),
+            Column.ofDouble("overlap_score_credit", r -> r.state().router().overlapScoreCredit()),
+            Column.ofDouble("prefill_load_scale", r -> r.state().router().prefillLoadScale()),
+            Column.ofInt("total_gpus_used", r -> r.state().totalGpusUsed()));
+    private static final List<Column> VERDICT = List.of(
+            Column.ofDouble("score", EvaluatedState::score),
+            Column.ofBoolean("feasible", EvaluatedState::feasible),
+            Column.ofDouble("violation_penalty", EvaluatedState::violationPenalty),
+            Column.ofString("violations", r -> String.join(",", r.violations())),
+            Column.ofString(ERROR, r -> r.hasFailed() ? r.error() : ""));
+
     /** A disaggregated deployment's topology, router and GPU columns, in table order. */
-    public static final List<String> DEPLOYMENT = List.of("prefill_tp", "decode_tp", "prefill_workers",
-            "decode_workers", "router_mode", "overlap_score_credit", "prefill_load_scale", "total_gpus_used");
+    public static final List<String> DEPLOYMENT = DEPLOYMENT_COLUMNS.stream().map(Column::name).toList();
 
     private ResultTables() {
     }
@@ -52,21 +73,9 @@ public final class ResultTables {
 
     private static Table columns(String name, List<EvaluatedState> records, boolean aggregated, String objective) {
         Table t = Table.create(name);
-        if (aggregated) {
-            t.addColumns(IntColumn.create("tp", records.stream().mapToInt(r -> r.state().tp()).toArray()),
-                    IntColumn.create("workers", records.stream().mapToInt(r -> r.state().workers()).toArray()));
+        for (Column c : deployment(aggregated)) {
+            t.addColumns(c.of(records));
         }
-        t.addColumns(
-                IntColumn.create("prefill_tp", records.stream().mapToInt(r -> r.state().prefillTp()).toArray()),
-                IntColumn.create("decode_tp", records.stream().mapToInt(r -> r.state().decodeTp()).toArray()),
-                IntColumn.create("prefill_workers", records.stream().mapToInt(r -> r.state().prefillWorkers()).toArray()),
-                IntColumn.create("decode_workers", records.stream().mapToInt(r -> r.state().decodeWorkers()).toArray()),
-                StringColumn.create("router_mode", records.stream().map(r -> r.state().router().mode())),
-                DoubleColumn.create("overlap_score_credit",
-                        records.stream().mapToDouble(r -> r.state().router().overlapScoreCredit())),
-                DoubleColumn.create("prefill_load_scale",
-                        records.stream().mapToDouble(r -> r.state().router().prefillLoadScale())),
-                IntColumn.create("total_gpus_used", records.stream().mapToInt(r -> r.state().totalGpusUsed()).toArray()));
         t.addColumns(metric(records, Metric.OUTPUT_THROUGHPUT_TOK_S.name()),
                 DoubleColumn.create(Metric.OUTPUT_THROUGHPUT_TOK_S_PER_GPU.name(),
                         records.stream().mapToDouble(EvaluatedState::outputThroughputPerGpu)));
@@ -79,13 +88,34 @@ public final class ResultTables {
         if (records.stream().anyMatch(r -> r.metrics().containsKey(ReplayRunner.SKIPPED_TRACE_LINES))) {
             t.addColumns(metric(records, ReplayRunner.SKIPPED_TRACE_LINES));
         }
-        t.addColumns(DoubleColumn.create("score", records.stream().mapToDouble(EvaluatedState::score)),
-                StringColumn.create("objective", records.stream().map(r -> objective)),
-                BooleanColumn.create("feasible", records.stream().map(EvaluatedState::feasible).toList()),
-                DoubleColumn.create("violation_penalty", records.stream().mapToDouble(EvaluatedState::violationPenalty)),
-                StringColumn.create("violations", records.stream().map(r -> String.join(",", r.violations()))),
-                StringColumn.create("error", records.stream().map(r -> r.hasFailed() ? r.error() : "")));
+        List<Column> verdict = new ArrayList<>(VERDICT);
+        verdict.add(1, Column.ofString("objective", r -> objective));
+        for (Column c : verdict) {
+            t.addColumns(c.of(records));
+        }
         return t;
+    }
+
+    /**
+     * Returns the columns naming a record's deployment, in table order: aggregated tables start with {@code tp} and
+     * {@code workers}, then the topology ({@code prefill_tp, decode_tp, prefill_workers, decode_workers}), the router
+     * ({@code router_mode, overlap_score_credit, prefill_load_scale}) and {@code total_gpus_used}.
+     */
+    public static List<Column> deployment(boolean aggregated) {
+        if (!aggregated) {
+            return DEPLOYMENT_COLUMNS;
+        }
+        List<Column> out = new ArrayList<>(AGGREGATED_TOPOLOGY);
+        out.addAll(DEPLOYMENT_COLUMNS);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Returns the columns of a record's verdict, in table order: {@code score, feasible, violation_penalty,
+     * violations, error} (tables add {@code objective} after {@code score}).
+     */
+    public static List<Column> verdict() {
+        return VERDICT;
     }
 
     /**
@@ -133,5 +163,45 @@ public final class ResultTables {
 
     private static DoubleColumn metric(List<EvaluatedState> records, String name) {
         return DoubleColumn.create(name, records.stream().mapToDouble(r -> r.metric(name)));
+    }
+
+    /**
+     * One column of the result tables: its name, the type of its values and the value a record gives it (an
+     * {@code Integer}, {@code Double}, {@code String} or {@code Boolean} by type). Immutable.
+     */
+    public record Column(String name, Type type, Function<EvaluatedState, Object> value) {
+        /** The type of a column's values. */
+        public enum Type { INT, DOUBLE, STRING, BOOLEAN }
+
+        static Column ofInt(String name, java.util.function.ToIntFunction<EvaluatedState> f) {
+            return new Column(name, Type.INT, r -> f.applyAsInt(r));
+        }
+
+        static Column ofDouble(String name, java.util.function.ToDoubleFunction<EvaluatedState> f) {
+            return new Column(name, Type.DOUBLE, r -> f.applyAsDouble(r));
+        }
+
+        static Column ofString(String name, Function<EvaluatedState, String> f) {
+            return new Column(name, Type.STRING, f::apply);
+        }
+
+        static Column ofBoolean(String name, java.util.function.Predicate<EvaluatedState> f) {
+            return new Column(name, Type.BOOLEAN, f::test);
+        }
+
+        /** Returns the value {@code record} gives this column. */
+        public Object of(EvaluatedState record) {
+            return value.apply(record);
+        }
+
+        /** Returns the Tablesaw column of {@code records}' values, in order. */
+        tech.tablesaw.columns.Column<?> of(List<EvaluatedState> records) {
+            return switch (type) {
+                case INT -> IntColumn.create(name, records.stream().mapToInt(r -> (Integer) of(r)).toArray());
+                case DOUBLE -> DoubleColumn.create(name, records.stream().mapToDouble(r -> (Double) of(r)));
+                case STRING -> StringColumn.create(name, records.stream().map(r -> (String) of(r)));
+                case BOOLEAN -> BooleanColumn.create(name, records.stream().map(r -> (Boolean) of(r)).toList());
+            };
+        }
     }
 }

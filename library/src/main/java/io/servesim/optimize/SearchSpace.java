@@ -1,6 +1,7 @@
 package io.servesim.optimize;
 
 import io.servesim.perf.PerfModel;
+import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.RouterMode;
@@ -19,7 +20,7 @@ public final class SearchSpace {
     private final ReplayOptimizeSpec spec;
     private final List<Integer> prefillTps;
     private final List<Integer> decodeTps;
-    private final List<RouterState> routerStates;
+    private final List<RouterSetting> routerStates;
     private final List<String> warnings = new ArrayList<>();
 
     /** Builds the space of {@code spec}. */
@@ -48,7 +49,7 @@ public final class SearchSpace {
             }
         }
         routerStates = routerStates(spec);
-        if (!spec.isDisaggregated() && routerStates.stream().allMatch(RouterState::isKvRouter)
+        if (!spec.isDisaggregated() && routerStates.stream().allMatch(RouterSetting::isKvRouter)
                 && budget / prefillTps.get(0) < 2) {
             throw new IllegalArgumentException("hardware.totalGpus is " + budget + " but the KV router needs at least 2"
                     + " aggregated workers to choose between (smallest TP " + prefillTps.get(0) + "); use router.mode"
@@ -118,15 +119,15 @@ public final class SearchSpace {
         return fits;
     }
 
-    static List<RouterState> routerStates(ReplayOptimizeSpec spec) {
-        List<RouterState> out = new ArrayList<>();
+    static List<RouterSetting> routerStates(ReplayOptimizeSpec spec) {
+        List<RouterSetting> out = new ArrayList<>();
         RouterMode mode = spec.router().mode();
         if (mode == RouterMode.ROUND_ROBIN || mode == RouterMode.BOTH) {
-            out.add(RouterState.ROUND_ROBIN);
+            out.add(RouterSetting.roundRobin());
         }
         if (mode == RouterMode.KV_ROUTER || mode == RouterMode.BOTH) {
             for (var k : spec.router().knobs()) {
-                out.add(RouterState.kvRouter(k.overlapScoreCredit(), k.prefillLoadScale()));
+                out.add(RouterSetting.kvRouter(k.overlapScoreCredit(), k.prefillLoadScale()));
             }
         }
         return out;
@@ -143,12 +144,12 @@ public final class SearchSpace {
     }
 
     /** Returns the router states in visit order; the first is the initial one. */
-    public List<RouterState> routerStates() {
+    public List<RouterSetting> routerStates() {
         return routerStates;
     }
 
     /** Returns the equal-worker TP states: for each (prefill TP, decode TP), {@code budget / (ptp + dtp)} workers each. */
-    public List<DeploymentState> equalWorkerTpStates(RouterState router) {
+    public List<DeploymentState> equalWorkerTpStates(RouterSetting router) {
         int budget = spec.hardware().totalGpus();
         List<DeploymentState> out = new ArrayList<>();
         if (!spec.isDisaggregated()) {
@@ -209,7 +210,7 @@ public final class SearchSpace {
     /** Returns every router state at {@code at}'s topology (aggregated: those its worker count supports). */
     public List<DeploymentState> routerVariants(DeploymentState at) {
         List<DeploymentState> out = new ArrayList<>();
-        for (RouterState r : routerStates) {
+        for (RouterSetting r : routerStates) {
             if (!at.aggregated() || supportsAggRouter(r, at.workers())) {
                 out.add(at.withRouter(r));
             }
@@ -224,7 +225,7 @@ public final class SearchSpace {
         for (int ptp : prefillTps) {
             if (!spec.isDisaggregated()) {
                 for (int w = 1; w <= budget / ptp; w++) {
-                    for (RouterState r : routerStates) {
+                    for (RouterSetting r : routerStates) {
                         if (supportsAggRouter(r, w)) {
                             out.add(DeploymentState.aggregated(ptp, w, r));
                         }
@@ -235,7 +236,7 @@ public final class SearchSpace {
             for (int dtp : decodeTps) {
                 for (int pw = 1; pw <= budget / ptp; pw++) {
                     for (int dw = 1; ptp * pw + dtp * dw <= budget; dw++) {
-                        for (RouterState r : routerStates) {
+                        for (RouterSetting r : routerStates) {
                             out.add(DeploymentState.disaggregated(ptp, dtp, pw, dw, r));
                         }
                     }
@@ -246,7 +247,7 @@ public final class SearchSpace {
     }
 
     /** The KV router needs at least 2 aggregated workers to choose between. */
-    static boolean supportsAggRouter(RouterState r, int workers) {
+    static boolean supportsAggRouter(RouterSetting r, int workers) {
         return !r.isKvRouter() || workers > 1;
     }
 }

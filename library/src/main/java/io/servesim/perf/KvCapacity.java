@@ -47,6 +47,11 @@ public record KvCapacity(ModelCard model, GpuSku sku, int tp, EngineArgs args) {
         return tp == 1 ? 0 : (tp == 2 ? 342 : 392) * MIB;
     }
 
+    /** Returns the NCCL buffers and the other reserves per GPU. */
+    public double ncclAndOtherBytes() {
+        return ncclBytes() + OTHER_BYTES;
+    }
+
     /** Returns true when the weights fit with room for at least one KV block. */
     public boolean fits() {
         return kvBudgetBytes() >= (double) kvBytesPerTokenPerRank() * args.blockSize();
@@ -63,7 +68,7 @@ public record KvCapacity(ModelCard model, GpuSku sku, int tp, EngineArgs args) {
                             + " %.1f GiB other reserves; use a larger TP", model.id(), tp, sku.name(),
                     sku.hbmBytes() / (double) (1L << 30), args.gpuMemoryUtilization(),
                     kvBudgetBytes() / (1L << 30), weightBytesPerGpu() / (1L << 30), activationBytes() / (1L << 30),
-                    (ncclBytes() + OTHER_BYTES) / (1L << 30)));
+                    ncclAndOtherBytes() / (1L << 30)));
         }
         return (int) Math.floor(kvBudgetBytes() / ((double) kvBytesPerTokenPerRank() * args.blockSize()));
     }

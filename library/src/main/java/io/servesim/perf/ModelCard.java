@@ -12,20 +12,22 @@ import java.util.List;
  * @param dtypeBytes    bytes of the checkpoint's 16-bit (or 32-bit) type: activations, embeddings, LM head
  * @param fp8Checkpoint the linear-layer weights are stored in FP8 (a {@code quantization_config} saying FP8, or an
  *                      FP8 checkpoint name such as {@code nvidia/Llama-3.1-70B-Instruct-FP8})
+ * @param maxContextTokens the model's context length, prompt + answer tokens ({@code max_position_embeddings};
+ *                      {@link Integer#MAX_VALUE} when the config does not say)
  */
 public record ModelCard(String id, int hiddenSize, int layers, int heads, int kvHeads, int headDim,
                         int intermediateSize, int vocabSize, boolean tiedEmbeddings, int dtypeBytes,
-                        boolean fp8Checkpoint) {
+                        boolean fp8Checkpoint, int maxContextTokens) {
     /** Models shipped with servesim (more names resolve through {@link ModelCards#ALIASES} and FP8 suffixes). */
     public static final List<String> KNOWN = List.of("Qwen/Qwen3-32B", "Qwen/Qwen3-14B", "Qwen/Qwen3-8B",
             "meta-llama/Llama-3.1-8B-Instruct", "meta-llama/Llama-3.1-70B-Instruct", "meta-llama/Llama-3.1-70B",
             "meta-llama/Llama-3.1-8B");
 
-    /** A card of a 16-bit checkpoint. */
+    /** A card of a 16-bit checkpoint whose context length is not known. */
     public ModelCard(String id, int hiddenSize, int layers, int heads, int kvHeads, int headDim, int intermediateSize,
                      int vocabSize, boolean tiedEmbeddings, int dtypeBytes) {
         this(id, hiddenSize, layers, heads, kvHeads, headDim, intermediateSize, vocabSize, tiedEmbeddings, dtypeBytes,
-                false);
+                false, Integer.MAX_VALUE);
     }
 
     /**
@@ -46,7 +48,8 @@ public record ModelCard(String id, int hiddenSize, int layers, int heads, int kv
         return new ModelCard(id, hidden, c.path("num_hidden_layers").asInt(), heads,
                 c.path("num_key_value_heads").asInt(heads), c.path("head_dim").asInt(hidden / Math.max(heads, 1)),
                 c.path("intermediate_size").asInt(), c.path("vocab_size").asInt(),
-                c.path("tie_word_embeddings").asBoolean(false), dtype.contains("float32") ? 4 : 2, fp8);
+                c.path("tie_word_embeddings").asBoolean(false), dtype.contains("float32") ? 4 : 2, fp8,
+                c.path("max_position_embeddings").asInt(Integer.MAX_VALUE));
     }
 
     public ModelCard {
@@ -56,12 +59,16 @@ public record ModelCard(String id, int hiddenSize, int layers, int heads, int kv
                     + " num_hidden_layers, num_attention_heads, num_key_value_heads, head_dim, intermediate_size"
                     + " or vocab_size");
         }
+        if (maxContextTokens < 2) {
+            throw new IllegalArgumentException("model config of " + id + ": max_position_embeddings ("
+                    + maxContextTokens + ") should be >= 2");
+        }
     }
 
     /** Returns this card under another id, as an FP8 checkpoint when {@code fp8}. */
     ModelCard named(String newId, boolean fp8) {
         return new ModelCard(newId, hiddenSize, layers, heads, kvHeads, headDim, intermediateSize, vocabSize,
-                tiedEmbeddings, dtypeBytes, fp8Checkpoint || fp8);
+                tiedEmbeddings, dtypeBytes, fp8Checkpoint || fp8, maxContextTokens);
     }
 
     /** Returns the precision of the checkpoint as stored (FP8 weights for an FP8 checkpoint, 16-bit KV cache). */

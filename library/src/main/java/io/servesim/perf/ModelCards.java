@@ -52,6 +52,15 @@ public final class ModelCards {
                 + " in a folder and run with -Dservesim.models=FOLDER)"));
     }
 
+    /**
+     * Returns the context length of {@code modelId}, or {@link Integer#MAX_VALUE} when the model is unknown (an
+     * unknown model is reported where its card is needed, not here).
+     */
+    public static int maxContextTokens(String modelId) {
+        return modelId == null ? Integer.MAX_VALUE
+                : find(modelId).map(ModelCard::maxContextTokens).orElse(Integer.MAX_VALUE);
+    }
+
     private static Optional<ModelCard> find(String id) {
         Optional<ModelCard> direct = load(id);
         if (direct.isPresent()) {

@@ -16,16 +16,13 @@ public final class Cards {
 
     /** Returns an HTML card of {@code entries}. */
     public static String html(String title, Map<String, ?> entries) {
-        StringBuilder b = new StringBuilder("<div class='servesim-card' style='display:inline-block;border:1px solid #ccc;"
-                + "border-radius:6px;padding:6px 12px;margin:4px 0'><div style='font-weight:bold'>")
-                .append(Html.escape(title)).append("</div><table>");
+        HtmlTemplate row = HtmlTemplate.named("card-row");
+        StringBuilder rows = new StringBuilder();
         for (var e : entries.entrySet()) {
-            String unit = HtmlTables.unit(e.getKey());
-            b.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td style='text-align:right'>")
-                    .append(Html.escape(TextTables.cell(e.getValue()))).append("</td><td>").append(Html.escape(unit))
-                    .append("</td></tr>");
+            rows.append(row.render(Map.of("name", e.getKey(), "value", TextTables.cell(e.getValue()),
+                    "unit", HtmlTables.unit(e.getKey()))));
         }
-        return b.append("</table></div>").toString();
+        return HtmlTemplate.named("card").render(Map.of("title", title, "rows", rows));
     }
 
     /** Returns a text card of {@code entries}. */

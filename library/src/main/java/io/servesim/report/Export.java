@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.servesim.OptionalDependency;
 import io.servesim.Version;
 import io.servesim.cluster.ReplayRunner;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.OptimizationResult;
+import io.servesim.optimize.ResultTables;
 import io.servesim.spec.Specs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +65,7 @@ public final class Export {
 
     /** Writes {@code table} as a Parquet file (via a temporary CSV beside it, read by DuckDB). */
     public static Path parquet(Table table, Path file) {
+        OptionalDependency.DUCKDB.require();
         createParent(file);
         try {
             Path folder = file.toAbsolutePath().getParent();
@@ -93,6 +96,8 @@ public final class Export {
      * already at {@code dir} is replaced as a whole.
      */
     public static Path writeAll(OptimizationResult result, Path dir, long seed) {
+        OptionalDependency.DUCKDB.require();
+        OptionalDependency.CHARTS.require();
         Path parent = checkWritable(dir);
         Path tmp = null;
         try {
@@ -220,25 +225,14 @@ public final class Export {
         }
         EvaluatedState s = e.get();
         ObjectNode n = Specs.jsonMapper().createObjectNode();
-        var d = s.state();
-        if (d.aggregated()) {
-            n.put("tp", d.tp());
-            n.put("workers", d.workers());
+        for (ResultTables.Column c : ResultTables.deployment(s.state().aggregated())) {
+            put(n, c.name(), c.of(s));
         }
-        n.put("prefill_tp", d.prefillTp());
-        n.put("decode_tp", d.decodeTp());
-        n.put("prefill_workers", d.prefillWorkers());
-        n.put("decode_workers", d.decodeWorkers());
-        n.put("router_mode", d.router().mode());
-        n.put("overlap_score_credit", d.router().overlapScoreCredit());
-        n.put("prefill_load_scale", d.router().prefillLoadScale());
-        n.put("total_gpus_used", d.totalGpusUsed());
-        n.put("score", s.score());
-        n.put("feasible", s.feasible());
-        n.put("violation_penalty", s.violationPenalty());
-        n.put("violations", String.join(",", s.violations()));
-        if (s.hasFailed()) {
-            n.put("error", s.error());
+        for (ResultTables.Column c : ResultTables.verdict()) {
+            // best.json names an error only where the evaluation failed
+            if (s.hasFailed() || !c.name().equals(ResultTables.ERROR)) {
+                put(n, c.name(), c.of(s));
+            }
         }
         for (Map.Entry<String, Double> m : s.metrics().entrySet()) {
             if (!"wall_time_ms".equals(m.getKey())) {
@@ -246,6 +240,18 @@ public final class Export {
             }
         }
         return n;
+    }
+
+    private static void put(ObjectNode n, String name, Object value) {
+        if (value instanceof Integer i) {
+            n.put(name, i);
+        } else if (value instanceof Double d) {
+            n.put(name, d);
+        } else if (value instanceof Boolean b) {
+            n.put(name, b);
+        } else {
+            n.put(name, (String) value);
+        }
     }
 
     private static void write(Path file, Object value) {

@@ -1,5 +1,6 @@
 package io.servesim.report;
 
+import io.servesim.OptionalDependency;
 import io.servesim.Version;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.OptimizationResult;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
@@ -31,33 +33,37 @@ public final class HtmlReport {
 
     /** Returns a sweep's summary, headline table and Pareto chart (charts without plotly.js: see {@link PlotlyHtml}). */
     public static String sweepSection(OptimizationResult res) {
-        StringBuilder b = new StringBuilder("<div class='servesim-result'>");
-        b.append("<p><b>").append(res.records().size()).append(" states evaluated, ")
-                .append(res.feasibleRecords().size()).append(" feasible</b> (")
-                .append(String.format(Locale.ROOT, "%.1f s", res.wallTimeMs() / 1000)).append(")</p>");
-        res.bestFeasible().ifPresent(best -> b.append("<p><b>Best feasible:</b> ")
-                .append(Html.escape(best.state().label())).append("</p><pre>")
-                .append(Html.escape(res.explain(best))).append("</pre>"));
-        if (res.bestFeasible().isEmpty()) {
-            b.append("<p><b>No feasible state.</b></p>");
-        }
-        res.bestInfeasible().ifPresent(bi -> b.append("<details><summary>Best infeasible: ")
-                .append(Html.escape(bi.state().label())).append("</summary><pre>").append(Html.escape(res.explain(bi)))
-                .append("</pre></details>"));
-        res.optimalityGap().ifPresent(g -> b.append(String.format(Locale.ROOT,
-                "<p>Exhaustive baseline: %d states; the descent used %d; optimality gap %.2f%%.</p>",
-                g.exhaustiveEvaluations(), g.descentEvaluations(), 100 * g.relativeGap())));
-        b.append(HtmlTables.html(ResultTables.headline("feasible states, best first", res.feasibleRecords()), TOP));
-        b.append("<div style='color:#666;font-size:smaller'>headline columns; every column (")
-                .append(res.feasible().columnCount()).append("): <code>result.feasible()</code> or <code>result"
-                        + ".evaluated()</code>, or feasible.csv</div>");
+        OptionalDependency.CHARTS.require();
+        String best = res.bestFeasible()
+                .map(b -> HtmlTemplate.named("sweep-best").render(Map.of("label", b.state().label(),
+                        "explanation", res.explain(b))))
+                .orElseGet(() -> HtmlTemplate.named("sweep-no-feasible").render(Map.of()));
+        String bestInfeasible = res.bestInfeasible()
+                .map(b -> HtmlTemplate.named("sweep-best-infeasible").render(Map.of("label", b.state().label(),
+                        "explanation", res.explain(b))))
+                .orElse("");
+        String gap = res.optimalityGap()
+                .map(g -> HtmlTemplate.named("sweep-gap").render(Map.of("exhaustive", g.exhaustiveEvaluations(),
+                        "descent", g.descentEvaluations(),
+                        "gapPercent", String.format(Locale.ROOT, "%.2f", 100 * g.relativeGap()))))
+                .orElse("");
         Figure pareto = res.spec().objective() == Objective.MEAN_TTFT ? Charts.paretoTtft(res) : Charts.paretoE2e(res);
-        b.append(PlotlyHtml.chart(pareto, "Pareto chart"));
-        return b.append("</div>").toString();
+        return HtmlTemplate.named("sweep-section").render(Map.of(
+                "evaluated", res.records().size(),
+                "feasible", res.feasibleRecords().size(),
+                "wallTime", String.format(Locale.ROOT, "%.1f s", res.wallTimeMs() / 1000),
+                "best", best,
+                "bestInfeasible", bestInfeasible,
+                "gap", gap,
+                "table", HtmlTables.html(ResultTables.headline("feasible states, best first", res.feasibleRecords()),
+                        TOP),
+                "columns", res.feasible().columnCount(),
+                "chart", PlotlyHtml.chart(pareto, "Pareto chart")));
     }
 
     /** Returns a replay's metric card and its latency, utilisation and KV charts. */
     public static String replaySection(String label, ReplayMetrics m) {
+        OptionalDependency.CHARTS.require();
         StringBuilder b = new StringBuilder(Cards.html(label, Cards.headline(m)));
         if (!m.requests().isEmpty()) {
             b.append(PlotlyHtml.chart(Charts.latencyCdf(m.requests()), "latency CDF"));
@@ -81,15 +87,15 @@ public final class HtmlReport {
     }
 
     private static Path write(Path dir, String title, ReplayOptimizeSpec spec, String body) {
-        String page = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>" + Html.escape(title) + "</title>"
-                + "<style>body{font-family:sans-serif;margin:24px;max-width:1100px}pre{background:#f6f6f6;padding:8px;"
-                + "overflow:auto}table.dataframe{border-collapse:collapse;font-size:13px}table.dataframe td,"
-                + "table.dataframe th{padding:2px 8px}</style></head><body><h1>" + Html.escape(title) + "</h1>"
-                + "<p>servesim " + Html.escape(Version.current()) + " · seed (arrivalSeed) "
-                + spec.workload().arrivalSeed() + " · " + Html.escape(spec.engine().model()) + " on "
-                + spec.hardware().totalGpus() + " × " + Html.escape(spec.hardware().gpuSku()) + "</p>"
-                + PlotlyHtml.standalone(body)
-                + "<h2>Spec</h2><pre>" + Html.escape(Specs.toYaml(spec)) + "</pre></body></html>";
+        String page = HtmlTemplate.named("page").render(Map.of(
+                "title", title,
+                "version", Version.current(),
+                "seed", spec.workload().arrivalSeed(),
+                "model", spec.engine().model(),
+                "gpus", spec.hardware().totalGpus(),
+                "sku", spec.hardware().gpuSku(),
+                "body", PlotlyHtml.standalone(body),
+                "spec", Specs.toYaml(spec)));
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(FILE);

@@ -2,6 +2,7 @@ package io.servesim.report;
 
 import io.servesim.metrics.Metric;
 import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -22,42 +23,38 @@ public final class HtmlTables {
     /** Returns the HTML of the first {@code maxRows} rows of {@code table}. */
     public static String html(Table table, int maxRows) {
         int rows = Math.min(maxRows, table.rowCount());
-        StringBuilder b = new StringBuilder("<div class='servesim-table'>");
-        if (table.name() != null && !table.name().isBlank()) {
-            b.append("<div style='font-weight:bold'>").append(Html.escape(table.name())).append(" (")
-                    .append(String.format(Locale.ROOT, "%,d", table.rowCount())).append(" rows × ")
-                    .append(table.columnCount()).append(" columns)</div>");
-        }
-        if (table.columnCount() > WIDE) {
-            b.append("<div style='color:#666;font-size:smaller'>⇆ ").append(table.columnCount())
-                    .append(" columns: scroll sideways to see them all</div>");
-        }
-        b.append("<div style='max-height:420px;overflow:auto'><table class='dataframe' border='1'><thead><tr>");
+        String title = table.name() == null || table.name().isBlank() ? ""
+                : HtmlTemplate.named("table-title").render(Map.of("name", table.name(),
+                        "rows", String.format(Locale.ROOT, "%,d", table.rowCount()), "columns", table.columnCount()));
+        String wide = table.columnCount() <= WIDE ? ""
+                : HtmlTemplate.named("table-wide").render(Map.of("columns", table.columnCount()));
+        HtmlTemplate th = HtmlTemplate.named("table-header");
+        StringBuilder headers = new StringBuilder();
         String[] formats = new String[table.columnCount()];
         for (int j = 0; j < table.columnCount(); j++) {
             Column<?> c = table.column(j);
             formats[j] = format(c);
-            b.append("<th title='").append(Html.escape(c.name())).append("'>").append(Html.escape(header(c.name())))
-                    .append("</th>");
+            headers.append(th.render(Map.of("name", c.name(), "header", header(c.name()))));
         }
-        b.append("</tr></thead><tbody>");
+        HtmlTemplate tr = HtmlTemplate.named("table-row");
+        HtmlTemplate numberCell = HtmlTemplate.named("table-number");
+        HtmlTemplate textCell = HtmlTemplate.named("table-text");
+        StringBuilder body = new StringBuilder();
         for (int r = 0; r < rows; r++) {
-            b.append("<tr>");
+            StringBuilder cells = new StringBuilder();
             for (int j = 0; j < table.columnCount(); j++) {
                 Object v = table.column(j).get(r);
-                boolean number = v instanceof Number;
-                b.append(number ? "<td style='text-align:right'>" : "<td>")
-                        .append(Html.escape(number ? number(((Number) v).doubleValue(), formats[j]) : TextTables.cell(v)))
-                        .append("</td>");
+                cells.append(v instanceof Number n
+                        ? numberCell.render(Map.of("value", number(n.doubleValue(), formats[j])))
+                        : textCell.render(Map.of("value", TextTables.cell(v))));
             }
-            b.append("</tr>");
+            body.append(tr.render(Map.of("cells", cells)));
         }
-        b.append("</tbody></table></div>");
-        if (table.rowCount() > rows) {
-            b.append("<div><i>").append(String.format(Locale.ROOT, "%,d", table.rowCount() - rows))
-                    .append(" more rows</i></div>");
-        }
-        return b.append("</div>").toString();
+        String more = table.rowCount() <= rows ? ""
+                : HtmlTemplate.named("table-more").render(Map.of("rows",
+                        String.format(Locale.ROOT, "%,d", table.rowCount() - rows)));
+        return HtmlTemplate.named("table").render(Map.of("title", title, "wide", wide, "headers", headers,
+                "rows", body, "more", more));
     }
 
     /** Returns a readable header for a column: words, acronyms upper-cased, the unit in parentheses. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -45,13 +46,7 @@ public final class PlotlyHtml {
         String id = "servesim_chart_" + ProcessHandle.current().pid() + "_" + IDS.incrementAndGet();
         String script = TITLE.matcher(figure.asJavascript(id).replace("<script>", "").replace("</script>", ""))
                 .replaceAll("title: {text: $1}");
-        return "<div class='servesim-chart'><div id='" + id + "'>"
-                + "<div class='servesim-chart-fallback' style='color:#666'>[chart: " + Html.escape(description)
-                + " — run the cell, or trust the notebook, to see it]</div></div></div>"
-                + "<script>(function(){var draw=function(){var d=document.getElementById('" + id
-                + "');if(!d){return;}d.innerHTML='';" + script
-                + "};if(window.Plotly){draw();}else if(window.__servesimPlotly){window.__servesimPlotly.then(draw);}"
-                + "})();</script>";
+        return HtmlTemplate.named("chart").render(Map.of("id", id, "description", description, "script", script));
     }
 
     /**
@@ -61,13 +56,7 @@ public final class PlotlyHtml {
      */
     static String loader() {
         String id = "servesim_plotly_" + ProcessHandle.current().pid() + "_" + IDS.incrementAndGet();
-        return "<script type='application/octet-stream' id='" + id + "'>" + packed() + "</script>"
-                + "<script>window.__servesimPlotly=window.__servesimPlotly||(window.Plotly?Promise.resolve(window.Plotly):"
-                + "(async function(){var b=atob(document.getElementById('" + id + "').textContent.trim());"
-                + "var a=new Uint8Array(b.length);for(var i=0;i<b.length;i++){a[i]=b.charCodeAt(i);}"
-                + "var s=new Blob([a]).stream().pipeThrough(new DecompressionStream('gzip'));"
-                + "var code=await new Response(s).text();var amd=window.define;window.define=undefined;"
-                + "try{(0,eval)(code);}finally{window.define=amd;}return window.Plotly;})());</script>";
+        return HtmlTemplate.named("plotly-loader").render(Map.of("id", id, "payload", packed()));
     }
 
     private static String packed() {

@@ -1,6 +1,5 @@
 package io.servesim.router;
 
-import io.servesim.spec.Defaults;
 import io.servesim.spec.KvRouterConfig;
 import io.servesim.spec.WorkerType;
 import io.servesim.workload.Request;
@@ -47,25 +46,20 @@ public final class KvRouter implements Router {
     /** The prefix index is needed for the overlap credit or for the blocks a request adds to a worker. */
     private final boolean usesIndex;
 
-    /** Creates an aggregated-pool router over {@code workers} workers with the default token budget. */
-    public KvRouter(RouterSetting setting, int workers, int blockSize) {
-        this(setting, WorkerType.AGGREGATED, workers, blockSize, Defaults.MAX_NUM_BATCHED_TOKENS);
-    }
-
     /**
-     * Creates a router for a pool of {@code role} with {@code workers} workers, each with {@code blockSize}-token
+     * Creates the router {@code plan} describes for a pool of {@code workers} workers, each with {@code blockSize}-token
      * blocks and a budget of {@code maxNumBatchedTokens} tokens per pass (the unit of the queue threshold).
      */
-    public KvRouter(RouterSetting setting, WorkerType role, int workers, int blockSize, int maxNumBatchedTokens) {
+    public KvRouter(PoolRouterPlan plan, int workers, int blockSize, int maxNumBatchedTokens) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers (" + workers + ") should be >= 1");
         }
         this.workers = workers;
         this.blockSize = blockSize;
-        this.role = role;
-        this.credit = setting.overlapScoreCredit();
-        this.scale = setting.prefillLoadScale();
-        this.config = setting.base();
+        this.role = plan.role();
+        this.credit = plan.setting().overlapScoreCredit();
+        this.scale = plan.setting().prefillLoadScale();
+        this.config = plan.config();
         Double threshold = config.routerQueueThreshold();
         this.busyTokens = threshold == null || !config.routerTrackPrefillTokens() ? Double.NaN
                 : threshold * maxNumBatchedTokens;
@@ -248,12 +242,6 @@ public final class KvRouter implements Router {
             activeBlocks[w] -= r[2];
             activeRequests[w]--;
         }
-    }
-
-    @Override
-    public int overlapBlocks(Request request, int worker) {
-        index.overlaps(request.blockHashes(), overlap);
-        return overlap[worker];
     }
 
     @Override

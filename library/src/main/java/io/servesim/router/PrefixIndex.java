@@ -1,6 +1,6 @@
 package io.servesim.router;
 
-import io.servesim.engine.LongIntMap;
+import io.servesim.util.LongIntMap;
 import java.util.Arrays;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * set of workers (a bit set in a primitive slab, no boxing). Answers "how many leading blocks of this prompt does each
  * worker hold" in one walk over the prompt that stops as soon as no worker matches.
  */
-public final class PrefixIndex {
+final class PrefixIndex {
     private final int workers;
     private final int words;
     private final LongIntMap slots = new LongIntMap(1 << 14);
@@ -19,7 +19,7 @@ public final class PrefixIndex {
     private final long[] alive;
 
     /** Creates an empty index over {@code workers} workers. */
-    public PrefixIndex(int workers) {
+    PrefixIndex(int workers) {
         this.workers = workers;
         this.words = (workers + 63) >>> 6;
         this.masks = new long[1024 * words];
@@ -27,7 +27,7 @@ public final class PrefixIndex {
     }
 
     /** Records that {@code worker} caches {@code hash}. */
-    public void stored(int worker, long hash) {
+    void stored(int worker, long hash) {
         int slot = slots.get(hash);
         if (slot < 0) {
             slot = freeCount > 0 ? free[--freeCount] : used++;
@@ -41,7 +41,7 @@ public final class PrefixIndex {
     }
 
     /** Records that {@code worker} evicted {@code hash}. */
-    public void removed(int worker, long hash) {
+    void removed(int worker, long hash) {
         int slot = slots.get(hash);
         if (slot < 0) {
             return;
@@ -60,7 +60,7 @@ public final class PrefixIndex {
     }
 
     /** Fills {@code overlap[w]} with the number of leading {@code hashes} cached on worker {@code w}. */
-    public void overlaps(long[] hashes, int[] overlap) {
+    void overlaps(long[] hashes, int[] overlap) {
         Arrays.fill(overlap, 0, workers, 0);
         for (int i = 0; i < hashes.length; i++) {
             int slot = slots.get(hashes[i]);
@@ -84,10 +84,5 @@ public final class PrefixIndex {
                 }
             }
         }
-    }
-
-    /** Returns the number of distinct block hashes held anywhere. */
-    public int size() {
-        return slots.size();
     }
 }

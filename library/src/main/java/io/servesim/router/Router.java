@@ -1,7 +1,6 @@
 package io.servesim.router;
 
 import io.servesim.engine.KvEventListener;
-import io.servesim.spec.WorkerType;
 import io.servesim.workload.Request;
 import java.util.List;
 
@@ -19,11 +18,6 @@ public sealed interface Router extends KvEventListener permits KvRouter, RoundRo
     /** The request routed to {@code worker} left the worker. */
     void finished(Request request, int worker);
 
-    /** Returns the prompt blocks of {@code request} cached on {@code worker}, as far as the router knows. */
-    default int overlapBlocks(Request request, int worker) {
-        return 0;
-    }
-
     /**
      * Returns true when a new request must wait in the router because every worker is over the queue threshold
      * (only the KV router queues).
@@ -35,14 +29,5 @@ public sealed interface Router extends KvEventListener permits KvRouter, RoundRo
     /** Returns the cost terms of sending {@code request} to each worker now (empty for routers without a cost). */
     default List<RoutingCost> costs(Request request) {
         return List.of();
-    }
-
-    /**
-     * Creates the router a setting describes for a pool of {@code role} with {@code workers} workers,
-     * {@code blockSize}-token blocks and {@code maxNumBatchedTokens} tokens per pass.
-     */
-    static Router create(RouterSetting setting, WorkerType role, int workers, int blockSize, int maxNumBatchedTokens) {
-        return setting.isKvRouter() ? new KvRouter(setting, role, workers, blockSize, maxNumBatchedTokens)
-                : new RoundRobinRouter(workers);
     }
 }

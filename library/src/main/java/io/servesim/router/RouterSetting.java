@@ -1,20 +1,26 @@
 package io.servesim.router;
 
-import io.servesim.spec.KvRouterConfig;
+import io.servesim.spec.Defaults;
+import io.servesim.spec.RouterMode;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * One router configuration of a run: round-robin, or the KV router with its overlap credit and prefill load scale
- * (the two knobs a sweep varies) on top of the base settings. Immutable.
+ * The router of one deployment: round-robin, or the KV router with its overlap credit (in [0, 1]) and prefill load
+ * scale (finite, &ge; 0), the two knobs a sweep varies; the one place they are range-checked.
+ * Immutable and serialisable, so a deployment can travel to another process. The KV router's other settings are
+ * added per run by {@link RouterPlan}.
  */
-public record RouterSetting(String mode, double overlapScoreCredit, double prefillLoadScale, KvRouterConfig base) {
-    public static final String KV_ROUTER = "kv_router";
-    public static final String ROUND_ROBIN = "round_robin";
+public record RouterSetting(RouterMode mode, double overlapScoreCredit, double prefillLoadScale)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final RouterSetting ROUND_ROBIN = new RouterSetting(RouterMode.ROUND_ROBIN,
+            Defaults.ROUND_ROBIN_CREDIT, Defaults.ROUND_ROBIN_SCALE);
 
     public RouterSetting {
-        Objects.requireNonNull(base, "base");
-        if (!KV_ROUTER.equals(mode) && !ROUND_ROBIN.equals(mode)) {
-            throw new IllegalArgumentException("router mode (" + mode + ") should be kv_router or round_robin");
+        Objects.requireNonNull(mode, "mode");
+        if (mode == RouterMode.BOTH) {
+            throw new IllegalArgumentException("router mode (" + mode.id() + ") should be kv_router or round_robin");
         }
         if (!(overlapScoreCredit >= 0 && overlapScoreCredit <= 1)) {
             throw new IllegalArgumentException("overlap_score_credit (" + overlapScoreCredit + ") should be in [0, 1]");
@@ -24,18 +30,28 @@ public record RouterSetting(String mode, double overlapScoreCredit, double prefi
         }
     }
 
-    /** Returns the KV router with the given knobs and default base settings. */
+    /** Returns the KV router with the given knobs. */
     public static RouterSetting kvRouter(double overlapScoreCredit, double prefillLoadScale) {
-        return new RouterSetting(KV_ROUTER, overlapScoreCredit, prefillLoadScale, KvRouterConfig.defaults());
+        return new RouterSetting(RouterMode.KV_ROUTER, overlapScoreCredit, prefillLoadScale);
     }
 
-    /** Returns round-robin (credit 0, scale 1, as result tables report it). */
+    /** Returns round-robin as result tables report it (credit 0, scale 1). */
     public static RouterSetting roundRobin() {
-        return new RouterSetting(ROUND_ROBIN, 0.0, 1.0, KvRouterConfig.defaults());
+        return ROUND_ROBIN;
     }
 
     /** Returns true for the KV-aware router. */
     public boolean isKvRouter() {
-        return KV_ROUTER.equals(mode);
+        return mode == RouterMode.KV_ROUTER;
+    }
+
+    /** Returns {@code kv_router(credit 0.5, scale 1)} or {@code round_robin}. */
+    public String label() {
+        return isKvRouter() ? "kv_router(credit " + fmt(overlapScoreCredit) + ", scale " + fmt(prefillLoadScale) + ")"
+                : mode.id();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

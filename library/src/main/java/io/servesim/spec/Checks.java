@@ -2,8 +2,11 @@ package io.servesim.spec;
 
 import java.util.List;
 
-/** Range checks shared by the spec records; each failure is a {@link SpecException} naming field and value. */
-final class Checks {
+/**
+ * Range checks shared by the spec records; each failure is a {@link SpecException} naming field and value. The rules
+ * command-line flags share with the spec ({@link #tpShape}) are public, so a flag is checked by the same rule.
+ */
+public final class Checks {
     private Checks() {
     }
 
@@ -53,8 +56,11 @@ final class Checks {
         }
     }
 
-    /** Checks that a tensor-parallel degree is a power of two >= 1 (a null value fails with "null"). */
-    static void tpShape(String section, String field, Integer tp) {
+    /**
+     * Checks that a tensor-parallel degree is a power of two >= 1 (a null value fails with "null"); {@code section}
+     * is empty when {@code field} is a command-line flag.
+     */
+    public static void tpShape(String section, String field, Integer tp) {
         if (tp == null || !(tp >= 1 && Integer.bitCount(tp) == 1)) {
             throw SpecException.of(section, field, tp, "allowed: a power of two >= 1 (1, 2, 4, 8)");
         }

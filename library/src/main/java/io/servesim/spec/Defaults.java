@@ -33,6 +33,10 @@ public final class Defaults {
     // --- hardware ---
     public static final String GPU_SKU = "h200_sxm";
 
+    // --- performance model queries (servesim perf, %perf) ---
+    /** The model the performance model is asked about when none is named (the example specs' model). */
+    public static final String MODEL = "Qwen/Qwen3-32B";
+
     // --- workload ---
     public static final double SHARED_PREFIX_RATIO = 0.0;
     public static final int NUM_PREFIX_GROUPS = 0;
@@ -104,6 +108,23 @@ public final class Defaults {
     public static final String STUDY_SEARCH = "descent";
     /** Folder a study writes to when {@code --out} is not given: {@code runs/study-<name>}. */
     public static final String STUDY_OUT_PREFIX = "study-";
+
+    /**
+     * The defaults that command-line flags share with the spec, as text: picocli's {@code defaultValue} must be a
+     * constant string, and each of these is the constant above it is named after, so the two cannot drift apart.
+     */
+    public static final class Flag {
+        public static final String MODEL = Defaults.MODEL;
+        public static final String GPU_SKU = Defaults.GPU_SKU;
+        public static final String BLOCK_SIZE = "" + Defaults.BLOCK_SIZE;
+        public static final String MAX_NUM_BATCHED_TOKENS = "" + Defaults.MAX_NUM_BATCHED_TOKENS;
+        public static final String GPU_MEMORY_UTILIZATION = "" + Defaults.GPU_MEMORY_UTILIZATION;
+        public static final String TRACE_BLOCK_SIZE = "" + Defaults.TRACE_BLOCK_SIZE;
+        public static final String ARRIVAL_SEED = "" + Defaults.ARRIVAL_SEED;
+
+        private Flag() {
+        }
+    }
 
     /** Returns min(8, available processors), the default number of evaluations run at once. */
     public static int maxParallelEvals() {

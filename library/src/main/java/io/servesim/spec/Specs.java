@@ -71,10 +71,24 @@ public final class Specs {
         return resolved;
     }
 
+    /**
+     * Returns the spec a {@code --spec FILE} flag names, as the command line and the notebook kernel load it: the file
+     * as {@link #read(Path)} reads it or, when {@code file} is null, the built-in default example
+     * ({@link #DEFAULT_EXAMPLE}). A file that does not exist fails with a message naming the flag.
+     */
+    public static ReplayOptimizeSpec readOrDefault(Path file) {
+        if (file == null) {
+            return example(DEFAULT_EXAMPLE);
+        }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--spec: file " + file + " does not exist");
+        }
+        return read(file);
+    }
+
     /** Returns {@code spec} with a relative trace path made relative to {@code folder} (the spec file's folder). */
     public static ReplayOptimizeSpec resolvePaths(ReplayOptimizeSpec spec, Path folder) {
-        WorkloadSpec w = spec.workload();
-        if (!w.isTraceBased() || Path.of(w.traceFile()).isAbsolute()) {
+        if (!(spec.workload() instanceof WorkloadSpec.Trace w) || Path.of(w.traceFile()).isAbsolute()) {
             return spec;
         }
         String resolved = folder.resolve(w.traceFile()).normalize().toString();
@@ -82,8 +96,8 @@ public final class Specs {
     }
 
     /** Fails with a spec error naming {@code field} when the workload's trace file does not exist or is a folder. */
-    public static void checkTraceFile(WorkloadSpec w, String field, Path relativeTo) {
-        if (!w.isTraceBased()) {
+    public static void checkTraceFile(WorkloadSpec workload, String field, Path relativeTo) {
+        if (!(workload instanceof WorkloadSpec.Trace w)) {
             return;
         }
         Path p = Path.of(w.traceFile());
@@ -170,9 +184,12 @@ public final class Specs {
         }
     }
 
-    /** Returns the mapper used for JSON (for other packages writing spec-like values). */
+    /**
+     * Returns a copy of the mapper used for JSON (for other packages writing spec-like values): configuring the copy
+     * cannot change how servesim reads and writes specs.
+     */
     public static ObjectMapper jsonMapper() {
-        return JSON;
+        return JSON.copy();
     }
 
     private static String write(ObjectMapper mapper, Object spec) {

@@ -3,13 +3,17 @@ package io.servesim.spec;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Fluent builder for {@link WorkloadSpec}; also the JSON/YAML reader's entry point. Defaults for the workload's kind
- * (synthetic or trace) are filled in at {@link #build()}, so knobs of the other kind stay absent.
+ * Fluent builder for {@link WorkloadSpec}; also the JSON/YAML reader's entry point: the flat {@code workload}
+ * section, every field optional, mapped to a {@link WorkloadSpec.Synthetic} or {@link WorkloadSpec.Trace} at
+ * {@link #build()}, which fills in the defaults of that kind.
  */
 @JsonPOJOBuilder(withPrefix = "")
 public final class WorkloadSpecBuilder {
+    static final String SECTION = "workload";
     private Integer isl;
     private Integer osl;
     private Integer requestCount;
@@ -35,29 +39,32 @@ public final class WorkloadSpecBuilder {
     WorkloadSpecBuilder() {
     }
 
-    static WorkloadSpecBuilder from(WorkloadSpec w) {
+    static WorkloadSpecBuilder from(WorkloadSpec spec) {
         WorkloadSpecBuilder b = new WorkloadSpecBuilder();
-        b.isl = w.isl();
-        b.osl = w.osl();
-        b.requestCount = w.requestCount();
-        b.concurrency = w.concurrency();
-        b.requestRate = w.requestRate();
-        b.arrivalIntervalMs = w.arrivalIntervalMs();
-        b.sharedPrefixRatio = w.sharedPrefixRatio();
-        b.numPrefixGroups = w.numPrefixGroups();
-        b.turnsPerSession = w.turnsPerSession();
-        b.interTurnDelayMs = w.interTurnDelayMs();
-        b.arrivalSeed = w.arrivalSeed();
-        b.traceFile = w.traceFile();
-        b.traceFormat = w.traceFormat();
-        b.arrivalSpeedupRatio = w.arrivalSpeedupRatio();
-        b.traceReplayConcurrency = w.traceReplayConcurrency();
-        b.traceBlockSize = w.traceBlockSize();
-        b.lenientTrace = w.lenientTrace();
-        b.islStddev = w.islStddev();
-        b.oslStddev = w.oslStddev();
-        b.rampUpMs = w.rampUpMs();
-        b.warmupRequests = w.warmupRequests();
+        b.arrivalSeed = spec.arrivalSeed();
+        if (spec instanceof WorkloadSpec.Trace t) {
+            b.traceFile = t.traceFile();
+            b.traceFormat = t.traceFormat();
+            b.arrivalSpeedupRatio = t.arrivalSpeedupRatio();
+            b.traceReplayConcurrency = t.traceReplayConcurrency();
+            b.traceBlockSize = t.traceBlockSize();
+            b.lenientTrace = t.lenientTrace();
+        } else if (spec instanceof WorkloadSpec.Synthetic w) {
+            b.isl = w.isl();
+            b.osl = w.osl();
+            b.requestCount = w.requestCount();
+            b.concurrency = w.concurrency();
+            b.requestRate = w.requestRate();
+            b.arrivalIntervalMs = w.arrivalIntervalMs();
+            b.sharedPrefixRatio = w.sharedPrefixRatio();
+            b.numPrefixGroups = w.numPrefixGroups();
+            b.turnsPerSession = w.turnsPerSession();
+            b.interTurnDelayMs = w.interTurnDelayMs();
+            b.islStddev = w.islStddev();
+            b.oslStddev = w.oslStddev();
+            b.rampUpMs = w.rampUpMs();
+            b.warmupRequests = w.warmupRequests();
+        }
         return b;
     }
 
@@ -152,21 +159,57 @@ public final class WorkloadSpecBuilder {
     @JsonProperty("warmupRequests")
     public WorkloadSpecBuilder warmupRequests(Integer v) { warmupRequests = v; return this; }
 
-    /** Returns the validated record, with the defaults of its kind filled in. */
+    /**
+     * Returns the validated workload, with the defaults of its kind filled in: a {@link WorkloadSpec.Trace} when a
+     * trace file is set, else a {@link WorkloadSpec.Synthetic}. A knob of the other kind fails naming it.
+     */
     public WorkloadSpec build() {
         long seed = arrivalSeed == null ? Defaults.ARRIVAL_SEED : arrivalSeed;
         if (traceFile != null) {
-            return new WorkloadSpec(isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs,
-                    sharedPrefixRatio, numPrefixGroups, turnsPerSession, interTurnDelayMs, seed, traceFile,
-                    or(traceFormat, Defaults.TRACE_FORMAT), or(arrivalSpeedupRatio, Defaults.ARRIVAL_SPEEDUP_RATIO),
-                    traceReplayConcurrency, or(traceBlockSize, Defaults.TRACE_BLOCK_SIZE),
-                    or(lenientTrace, Defaults.LENIENT_TRACE), islStddev, oslStddev, rampUpMs, warmupRequests);
+            List<String> synthetic = setAmong(List.of("isl", "osl", "requestCount", "concurrency", "requestRate",
+                    "arrivalIntervalMs", "sharedPrefixRatio", "numPrefixGroups", "turnsPerSession",
+                    "interTurnDelayMs"), isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs,
+                    sharedPrefixRatio, numPrefixGroups, turnsPerSession, interTurnDelayMs);
+            if (!synthetic.isEmpty()) {
+                throw SpecException.because(SECTION, synthetic.get(0), "is set together with traceFile; synthetic-only"
+                        + " fields " + synthetic + " have no effect on a trace replay (the trace decides lengths and"
+                        + " arrivals); remove them or remove traceFile");
+            }
+            WorkloadSpec.Trace trace = new WorkloadSpec.Trace(seed, traceFile, or(traceFormat, Defaults.TRACE_FORMAT),
+                    or(arrivalSpeedupRatio, Defaults.ARRIVAL_SPEEDUP_RATIO), traceReplayConcurrency,
+                    or(traceBlockSize, Defaults.TRACE_BLOCK_SIZE), or(lenientTrace, Defaults.LENIENT_TRACE));
+            List<String> steady = setAmong(List.of("islStddev", "oslStddev", "rampUpMs", "warmupRequests"),
+                    islStddev, oslStddev, rampUpMs, warmupRequests);
+            if (!steady.isEmpty()) {
+                throw SpecException.because(SECTION, steady.get(0), "is set together with traceFile; " + steady
+                        + " shape synthetic workloads only (the trace decides lengths and arrivals)");
+            }
+            return trace;
         }
-        return new WorkloadSpec(isl, osl, requestCount, concurrency, requestRate, arrivalIntervalMs,
-                or(sharedPrefixRatio, Defaults.SHARED_PREFIX_RATIO), or(numPrefixGroups, Defaults.NUM_PREFIX_GROUPS),
-                or(turnsPerSession, Defaults.TURNS_PER_SESSION), or(interTurnDelayMs, Defaults.INTER_TURN_DELAY_MS),
-                seed, null, traceFormat, arrivalSpeedupRatio, traceReplayConcurrency, traceBlockSize, lenientTrace,
-                islStddev, oslStddev, rampUpMs, warmupRequests);
+        List<String> traceOnly = setAmong(List.of("traceFormat", "arrivalSpeedupRatio", "traceReplayConcurrency",
+                "traceBlockSize", "lenientTrace"), traceFormat, arrivalSpeedupRatio, traceReplayConcurrency,
+                traceBlockSize, lenientTrace);
+        if (!traceOnly.isEmpty()) {
+            throw SpecException.because(SECTION, traceOnly.get(0), "is set but the workload has no traceFile; "
+                    + "trace-only fields " + traceOnly + " apply to trace replay only");
+        }
+        return new WorkloadSpec.Synthetic(Checks.required(SECTION, "isl", isl),
+                Checks.required(SECTION, "osl", osl), Checks.required(SECTION, "requestCount", requestCount),
+                concurrency, requestRate, arrivalIntervalMs, or(sharedPrefixRatio, Defaults.SHARED_PREFIX_RATIO),
+                or(numPrefixGroups, Defaults.NUM_PREFIX_GROUPS), or(turnsPerSession, Defaults.TURNS_PER_SESSION),
+                or(interTurnDelayMs, Defaults.INTER_TURN_DELAY_MS), seed, islStddev, oslStddev, rampUpMs,
+                warmupRequests);
+    }
+
+    /** Returns the names, among {@code names}, of the fields whose {@code values} are set. */
+    private static List<String> setAmong(List<String> names, Object... values) {
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                set.add(names.get(i));
+            }
+        }
+        return set;
     }
 
     private static <T> T or(T value, T fallback) {

@@ -18,7 +18,7 @@ public record BestState(int prefillTp, int decodeTp, int prefillWorkers, int dec
     /** Returns the cells-table view of {@code e}. */
     public static BestState of(EvaluatedState e) {
         DeploymentState s = e.state();
-        return new BestState(s.prefillTp(), s.decodeTp(), s.prefillWorkers(), s.decodeWorkers(), s.router().mode(),
+        return new BestState(s.prefillTp(), s.decodeTp(), s.prefillWorkers(), s.decodeWorkers(), s.router().mode().id(),
                 s.router().overlapScoreCredit(), s.router().prefillLoadScale(), s.totalGpusUsed(),
                 e.outputThroughput(), e.outputThroughputPerGpu(), e.metric(Metric.MEAN_TTFT_MS),
                 e.metric(Metric.MEAN_TPOT_MS),

@@ -1,5 +1,6 @@
 package io.servesim.study;
 
+import io.servesim.OptionalDependency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ final class ParquetTables {
     }
 
     static void write(Table table, Path file) {
+        OptionalDependency.DUCKDB.require();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");

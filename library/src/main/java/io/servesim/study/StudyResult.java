@@ -1,5 +1,6 @@
 package io.servesim.study;
 
+import io.servesim.OptionalDependency;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +38,7 @@ public record StudyResult(Path dir, StudySpec study, int cellsResumed, int cells
 
     /** Runs a DuckDB query over the views {@code cells} and {@code states} and returns its rows. */
     public Table sql(String query) {
+        OptionalDependency.DUCKDB.require();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("CREATE VIEW cells AS SELECT * FROM read_parquet('" + path("cells.parquet") + "')");
             s.execute("CREATE VIEW states AS SELECT * FROM read_parquet('" + path(StudyStore.STATES)

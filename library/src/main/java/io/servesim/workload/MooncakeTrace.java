@@ -26,9 +26,9 @@ public final class MooncakeTrace implements Workload {
     private long nextId;
 
     /** Opens the trace a trace {@code spec} names, for a simulator with {@code blockSize}-token blocks. */
-    public MooncakeTrace(WorkloadSpec spec, int blockSize) {
-        this(Path.of(spec.traceFile()), blockSize, spec.traceBlockSize(), spec.arrivalSpeedupRatio(),
-                spec.traceReplayConcurrency() == null ? 0 : spec.traceReplayConcurrency(), spec.lenientTrace());
+    public MooncakeTrace(WorkloadSpec.Trace spec, int blockSize) {
+        this(Path.of(spec.traceFile()), blockSize, spec.traceBlockSize(), spec.arrivalSpeedupRatio(), spec.clients(),
+                spec.lenientTrace());
     }
 
     /** Opens {@code file}; {@code concurrency} 0 replays by timestamps. */

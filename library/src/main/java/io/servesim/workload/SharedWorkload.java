@@ -18,6 +18,7 @@ public final class SharedWorkload {
 
     private final WorkloadSpec spec;
     private final int blockSize;
+    private final int maxContextTokens;
     private final long maxBytes;
     private Recording recording;
     private boolean streamed;
@@ -26,16 +27,25 @@ public final class SharedWorkload {
     private record Recording(Request[] requests, Workload turns, int concurrency, long expected) {
     }
 
-    /** Creates the shared workload of {@code spec} with {@code blockSize}-token blocks. */
+    /** Creates the shared workload of {@code spec} with {@code blockSize}-token blocks and no context limit. */
     public SharedWorkload(WorkloadSpec spec, int blockSize) {
-        this(spec, blockSize, Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / 4));
+        this(spec, blockSize, Integer.MAX_VALUE);
     }
 
-    SharedWorkload(WorkloadSpec spec, int blockSize, long maxBytes) {
+    /**
+     * Creates the shared workload of {@code spec} with {@code blockSize}-token blocks whose spread lengths are
+     * truncated so that prompt + answer fit {@code maxContextTokens}.
+     */
+    public SharedWorkload(WorkloadSpec spec, int blockSize, int maxContextTokens) {
+        this(spec, blockSize, maxContextTokens, Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    SharedWorkload(WorkloadSpec spec, int blockSize, int maxContextTokens, long maxBytes) {
         this.spec = spec;
         this.blockSize = blockSize;
+        this.maxContextTokens = maxContextTokens;
         this.maxBytes = maxBytes;
-        this.streamed = spec.isTraceBased() && Boolean.TRUE.equals(spec.lenientTrace());
+        this.streamed = spec instanceof WorkloadSpec.Trace t && t.lenientTrace();
     }
 
     /**
@@ -46,7 +56,7 @@ public final class SharedWorkload {
         if (recording != null) {
             return new Replay(recording, blockSize);
         }
-        Workload w = Workloads.create(spec, blockSize);
+        Workload w = Workloads.create(spec, blockSize, maxContextTokens);
         if (streamed || recorder || !(w instanceof SyntheticWorkload || w instanceof MooncakeTrace)) {
             return w;
         }

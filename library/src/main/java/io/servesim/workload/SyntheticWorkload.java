@@ -25,7 +25,7 @@ public final class SyntheticWorkload implements Workload {
     private static final long UNIQUE_TAG = 0x0BAD_CAFE_0000_0000L;
     private static final long LENGTH_TAG = 0x1E46_7400_0000_0000L;
 
-    private final WorkloadSpec spec;
+    private final WorkloadSpec.Synthetic spec;
     private final int blockSize;
     private final int sessions;
     private final int turns;
@@ -44,8 +44,9 @@ public final class SyntheticWorkload implements Workload {
      * truncated so that prompt + answer fit in {@code maxContextTokens}.
      */
     public SyntheticWorkload(WorkloadSpec spec, int blockSize, int maxContextTokens) {
-        if (spec.isTraceBased()) {
-            throw new IllegalArgumentException("workload: a trace spec (" + spec.traceFile() + ") is not synthetic");
+        if (!(spec instanceof WorkloadSpec.Synthetic synthetic)) {
+            throw new IllegalArgumentException("workload: a trace spec (" + ((WorkloadSpec.Trace) spec).traceFile()
+                    + ") is not synthetic");
         }
         if (blockSize <= 0) {
             throw new IllegalArgumentException("block_size (" + blockSize + ") should be > 0");
@@ -53,17 +54,17 @@ public final class SyntheticWorkload implements Workload {
         if (maxContextTokens < 2) {
             throw new IllegalArgumentException("max context (" + maxContextTokens + ") should be >= 2 tokens");
         }
-        this.spec = spec;
+        this.spec = synthetic;
         this.blockSize = blockSize;
         this.maxContextTokens = maxContextTokens;
-        this.sessions = spec.requestCount();
-        this.turns = spec.turnsPerSession();
-        this.arrivals = new SplittableRandom(spec.arrivalSeed());
+        this.sessions = synthetic.requestCount();
+        this.turns = synthetic.turnsPerSession();
+        this.arrivals = new SplittableRandom(synthetic.arrivalSeed());
     }
 
     @Override
     public int concurrency() {
-        return spec.concurrency() == null ? 0 : spec.concurrency();
+        return spec.clients();
     }
 
     @Override

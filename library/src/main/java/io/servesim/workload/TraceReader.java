@@ -119,11 +119,6 @@ public final class TraceReader implements AutoCloseable {
         return firstProblem;
     }
 
-    /** Returns the number of lines read so far. */
-    public long linesRead() {
-        return lineNumber;
-    }
-
     private TraceLine parse(String text) {
         Double timestamp = null;
         Integer input = null;

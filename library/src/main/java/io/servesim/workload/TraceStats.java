@@ -1,6 +1,7 @@
 package io.servesim.workload;
 
 import io.servesim.metrics.Statistic;
+import io.servesim.util.LongHashSet;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,15 @@ public record TraceStats(long requests, double spanMs, double arrivalRatePerS, M
 
     /** Reads {@code file} once (block ids stand for {@code traceBlockSize} tokens). */
     public static TraceStats of(Path file, int traceBlockSize, boolean lenient) {
+        return scan(file, traceBlockSize, lenient).stats();
+    }
+
+    /** The statistics of a trace with every request's input and output length, in file order. */
+    public record Scan(TraceStats stats, double[] inputLengths, double[] outputLengths) {
+    }
+
+    /** Reads {@code file} once for its statistics and its requests' lengths (e.g. for histograms). */
+    public static Scan scan(Path file, int traceBlockSize, boolean lenient) {
         int[] in = new int[1024];
         int[] out = new int[1024];
         int n = 0;
@@ -51,9 +61,11 @@ public record TraceStats(long requests, double spanMs, double arrivalRatePerS, M
                 }
             }
             double span = n == 0 ? 0 : last - first;
-            return new TraceStats(n, span, span > 0 ? (n - 1) / (span / 1000.0) : 0, summary(in, n), summary(out, n),
-                    blocks == 0 ? 0 : (double) reused / blocks, tokens == 0 ? 0 : (double) reusedTokens / tokens,
-                    reader.skippedLines());
+            TraceStats stats = new TraceStats(n, span, span > 0 ? (n - 1) / (span / 1000.0) : 0, summary(in, n),
+                    summary(out, n), blocks == 0 ? 0 : (double) reused / blocks,
+                    tokens == 0 ? 0 : (double) reusedTokens / tokens, reader.skippedLines());
+            return new Scan(stats, Arrays.stream(in, 0, n).asDoubleStream().toArray(),
+                    Arrays.stream(out, 0, n).asDoubleStream().toArray());
         }
     }
 

@@ -17,12 +17,8 @@ public final class Workloads {
      * (prompt + answer).
      */
     public static Workload create(WorkloadSpec spec, int blockSize, int maxContextTokens) {
-        if (spec.isTraceBased()) {
-            if (!"mooncake".equals(spec.traceFormat())) {
-                throw new IllegalArgumentException("workload.traceFormat is \"" + spec.traceFormat()
-                        + "\"; allowed: mooncake");
-            }
-            return new MooncakeTrace(spec, blockSize);
+        if (spec instanceof WorkloadSpec.Trace trace) {
+            return TraceFormat.named(trace.traceFormat()).open(trace, blockSize);
         }
         return new SyntheticWorkload(spec, blockSize, maxContextTokens);
     }

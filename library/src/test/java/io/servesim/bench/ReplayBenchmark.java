@@ -3,7 +3,7 @@ package io.servesim.bench;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.LocalEvaluator;
-import io.servesim.optimize.RouterState;
+import io.servesim.router.RouterSetting;
 import io.servesim.spec.Specs;
 import io.servesim.spec.WorkloadSpec;
 import java.nio.file.Path;
@@ -34,9 +34,9 @@ public class ReplayBenchmark {
     private LocalEvaluator defaultExample;
     private LocalEvaluator conversation;
     private LocalEvaluator conversationAggregated;
-    private final DeploymentState aggregatedState = DeploymentState.aggregated(2, 8, RouterState.kvRouter(1, 1));
-    private final DeploymentState defaultState = DeploymentState.disaggregated(4, 1, 3, 4, RouterState.kvRouter(1, 1));
-    private final DeploymentState traceState = DeploymentState.disaggregated(2, 1, 4, 8, RouterState.kvRouter(1, 1));
+    private final DeploymentState aggregatedState = DeploymentState.aggregated(2, 8, RouterSetting.kvRouter(1, 1));
+    private final DeploymentState defaultState = DeploymentState.disaggregated(4, 1, 3, 4, RouterSetting.kvRouter(1, 1));
+    private final DeploymentState traceState = DeploymentState.disaggregated(2, 1, 4, 8, RouterSetting.kvRouter(1, 1));
 
     @Setup
     public void setUp() {

@@ -4,7 +4,7 @@ import io.servesim.cli.Main;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.optimize.LocalEvaluator;
-import io.servesim.optimize.RouterState;
+import io.servesim.router.RouterSetting;
 import io.servesim.spec.Specs;
 import io.servesim.spec.WorkloadSpec;
 import io.servesim.workload.TraceStats;
@@ -48,7 +48,7 @@ public class TraceScaleBenchmark {
 
     private Path trace;
     private LocalEvaluator evaluator;
-    private final DeploymentState state = DeploymentState.disaggregated(2, 1, 4, 8, RouterState.kvRouter(1, 1));
+    private final DeploymentState state = DeploymentState.disaggregated(2, 1, 4, 8, RouterSetting.kvRouter(1, 1));
 
     @Setup
     public void setUp() throws Exception {

@@ -63,8 +63,8 @@ class HostileInputFuzzTest {
         String text = String.join("\n", lines) + "\n";
         Path file = Files.writeString(dir.resolve("lines.jsonl"), text);
         try (TraceReader strict = new TraceReader(file, 512, false)) {
-            while (strict.next() != null) {
-                assertThat(strict.linesRead()).isPositive();
+            for (var line = strict.next(); line != null; line = strict.next()) {
+                assertThat(line.lineNumber()).isPositive();
             }
         } catch (IllegalArgumentException expected) {
             assertThat(expected.getMessage()).matches("(?s)lines\\.jsonl:\\d+: .+");

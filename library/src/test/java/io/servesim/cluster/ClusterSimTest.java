@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.RequestRecord;
 import io.servesim.metrics.WorkerStats;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.WorkerType;
@@ -23,7 +24,7 @@ class ClusterSimTest {
 
     static ReplayConfig disagg(RouterSetting router, EngineArgs prefillArgs) {
         return ReplayConfig.disaggregated(MODEL, "h200_sxm", new PoolConfig(2, 2, prefillArgs.withWorkerType(WorkerType.PREFILL)),
-                new PoolConfig(1, 3, ARGS.withWorkerType(WorkerType.DECODE).withEnablePrefixCaching(false)), router);
+                new PoolConfig(1, 3, ARGS.withWorkerType(WorkerType.DECODE).withEnablePrefixCaching(false)), RouterPlan.of(router));
     }
 
     static WorkloadSpec closed(int count, int concurrency, double ratio) {
@@ -69,7 +70,7 @@ class ClusterSimTest {
     @Test
     void reuseApproachesTheSharedPrefixRatioWithALargeCache() {
         ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(4, 1, ARGS),
-                RouterSetting.roundRobin());
+                RouterPlan.of(RouterSetting.roundRobin()));
         ReplayMetrics m = run(agg, closed(1000, 8, 0.5));
         // all but the first request of each of the 4 groups reuse half the prompt
         assertThat(m.get("prefix_cache_reused_ratio")).isCloseTo(0.5 * 996 / 1000, offset(0.01));
@@ -82,9 +83,9 @@ class ClusterSimTest {
         WorkloadSpec w = WorkloadSpec.synthetic().isl(8192).osl(16).requestCount(600).concurrency(12)
                 .sharedPrefixRatio(0.8).numPrefixGroups(12).build();
         ReplayConfig kv = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(2, 4, small),
-                RouterSetting.kvRouter(1.0, 1.0));
+                RouterPlan.of(RouterSetting.kvRouter(1.0, 1.0)));
         ReplayConfig rr = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(2, 4, small),
-                RouterSetting.roundRobin());
+                RouterPlan.of(RouterSetting.roundRobin()));
         double kvReuse = run(kv, w).get("prefix_cache_reused_ratio");
         double rrReuse = run(rr, w).get("prefix_cache_reused_ratio");
         assertThat(kvReuse).isGreaterThan(rrReuse + 0.1);
@@ -109,7 +110,7 @@ class ClusterSimTest {
     void tightKvCapacityPreemptsButStillCompletesEverything() {
         EngineArgs tight = ARGS.toBuilder().numGpuBlocks(80).build();
         ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, tight),
-                RouterSetting.roundRobin());
+                RouterPlan.of(RouterSetting.roundRobin()));
         ReplayMetrics m = run(agg, WorkloadSpec.synthetic().isl(1000).osl(400).requestCount(40).concurrency(10).build());
         assertThat(m.get("completed_requests")).isEqualTo(40);
         assertThat(m.workers().get(0).preemptions()).isPositive();
@@ -120,7 +121,7 @@ class ClusterSimTest {
     void requestLargerThanTheCacheIsReportedWithNumbers() {
         EngineArgs tiny = ARGS.toBuilder().numGpuBlocks(10).build();
         ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, tiny),
-                RouterSetting.roundRobin());
+                RouterPlan.of(RouterSetting.roundRobin()));
         assertThatThrownBy(() -> run(agg, closed(2, 1, 0))).hasMessageContaining("needs 65 KV blocks")
                 .hasMessageContaining("only 10");
     }
@@ -130,9 +131,9 @@ class ClusterSimTest {
         WorkloadSpec w = WorkloadSpec.synthetic().isl(16000).osl(8).requestCount(50).concurrency(1).build();
         EngineArgs slow = ARGS.toBuilder().kvTransferBandwidthGbps(1.0).build();
         ReplayConfig fast = ReplayConfig.disaggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, ARGS),
-                new PoolConfig(1, 1, ARGS.withEnablePrefixCaching(false)), RouterSetting.roundRobin());
+                new PoolConfig(1, 1, ARGS.withEnablePrefixCaching(false)), RouterPlan.of(RouterSetting.roundRobin()));
         ReplayConfig pinned = ReplayConfig.disaggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, ARGS),
-                new PoolConfig(1, 1, slow.withEnablePrefixCaching(false)), RouterSetting.roundRobin());
+                new PoolConfig(1, 1, slow.withEnablePrefixCaching(false)), RouterPlan.of(RouterSetting.roundRobin()));
         double ttftFast = run(fast, w).get("mean_ttft_ms");
         double ttftSlow = run(pinned, w).get("mean_ttft_ms");
         // 16000 tokens × 256 KiB / 1 GB/s ≈ 4194 ms more per request
@@ -146,10 +147,10 @@ class ClusterSimTest {
         EngineArgs slow = ARGS.toBuilder().kvTransferBandwidthGbps(1.0).build();
         EngineArgs slowFp8 = slow.toBuilder().kvCacheDtype(io.servesim.spec.KvCacheDtype.FP8).build();
         double ttft16 = run(ReplayConfig.disaggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, slow),
-                new PoolConfig(1, 1, slow.withEnablePrefixCaching(false)), RouterSetting.roundRobin()), w)
+                new PoolConfig(1, 1, slow.withEnablePrefixCaching(false)), RouterPlan.of(RouterSetting.roundRobin())), w)
                 .get("mean_ttft_ms");
         double ttft8 = run(ReplayConfig.disaggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, slowFp8),
-                new PoolConfig(1, 1, slowFp8.withEnablePrefixCaching(false)), RouterSetting.roundRobin()), w)
+                new PoolConfig(1, 1, slowFp8.withEnablePrefixCaching(false)), RouterPlan.of(RouterSetting.roundRobin())), w)
                 .get("mean_ttft_ms");
         // 16000 tokens × 128 KiB (FP8) instead of 256 KiB (16-bit) over 1 GB/s: about 2097 ms less per request;
         // FP8-KV attention during the prefill differs by a few ms at most
@@ -163,7 +164,8 @@ class ClusterSimTest {
                 + "{broken\n"
                 + "{\"timestamp\": 10, \"input_length\": 100, \"output_length\": 4, \"hash_ids\": [1, 3]}\n");
         WorkloadSpec w = WorkloadSpec.trace(f.toString()).traceBlockSize(64).lenientTrace(true).build();
-        ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, ARGS), RouterSetting.roundRobin());
+        ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, ARGS),
+                RouterPlan.of(RouterSetting.roundRobin()));
         ReplayMetrics m = run(agg, w);
         assertThat(m.get("completed_requests")).isEqualTo(2);
         assertThat(m.get(ReplayRunner.SKIPPED_TRACE_LINES)).isEqualTo(1);
@@ -181,7 +183,7 @@ class ClusterSimTest {
         var queue = io.servesim.spec.KvRouterConfig.builder().routerQueueThreshold(0.5).build();
         WorkloadSpec two = WorkloadSpec.synthetic().isl(8192).osl(4).requestCount(2).concurrency(2).build();
         ReplayConfig agg = ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, poly),
-                new RouterSetting("kv_router", 1.0, 1.0, queue));
+                new RouterPlan(RouterSetting.kvRouter(1.0, 1.0), queue));
         java.util.List<io.servesim.router.RoutingDecision> decisions = new java.util.ArrayList<>();
         ReplayMetrics m = ReplayRunner.run(agg, Workloads.create(two, 64), null, decisions::add);
         double p8192 = 4.209989e-07 * 8192 * 8192 + 1.518344e-02 * 8192 + 16.50142;
@@ -195,7 +197,7 @@ class ClusterSimTest {
         // with the queue off both are routed on arrival
         var off = io.servesim.spec.KvRouterConfig.builder().routerQueueThreshold(null).build();
         ReplayMetrics direct = run(ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, 1, poly),
-                new RouterSetting("kv_router", 1.0, 1.0, off)), two);
+                new RouterPlan(RouterSetting.kvRouter(1.0, 1.0), off)), two);
         assertThat(direct.get("mean_router_queue_ms")).isEqualTo(0);
         assertThat(direct.get("completed_requests")).isEqualTo(2);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servesim.metrics.Metric;
 import io.servesim.metrics.ReplayMetrics;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.WorkerType;
@@ -75,7 +76,7 @@ class DecodeRunEquivalenceTest {
         EngineArgs args = EngineArgs.builder().blockSize(c.blockSize()).numGpuBlocks(blocks)
                 .maxNumSeqs(c.maxSeqs()).maxNumBatchedTokens(2048).ttftOverheadMs(c.ttftOverheadMs())
                 .stepOverheadMs(1.0).build();
-        RouterSetting router = c.kvRouter() ? RouterSetting.kvRouter(1.0, 1.0) : RouterSetting.roundRobin();
+        RouterPlan router = RouterPlan.of(c.kvRouter() ? RouterSetting.kvRouter(1.0, 1.0) : RouterSetting.roundRobin());
         ReplayConfig config = c.aggregated()
                 ? ReplayConfig.aggregated(MODEL, "h200_sxm", new PoolConfig(1, c.workers(), args), router)
                 : ReplayConfig.disaggregated(MODEL, "h200_sxm",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import io.servesim.metrics.ReplayMetrics;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.EngineOverheads;
@@ -19,7 +20,7 @@ class EngineOverheadTest {
         EngineArgs args = EngineArgs.builder().blockSize(64).ttftOverheadMs(ttftOverhead).stepOverheadMs(stepOverhead)
                 .build();
         ReplayConfig c = ReplayConfig.aggregated("Qwen/Qwen3-32B", "h200_sxm", new PoolConfig(2, 1, args),
-                RouterSetting.roundRobin());
+                RouterPlan.of(RouterSetting.roundRobin()));
         WorkloadSpec w = WorkloadSpec.synthetic().isl(1024).osl(33).requestCount(5).concurrency(1).build();
         return ReplayRunner.run(c, Workloads.create(w, 64));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.metrics.RequestRecord;
+import io.servesim.router.RouterPlan;
 import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.SpecException;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SteadyStateReplayTest {
     private static final EngineArgs ARGS = EngineArgs.builder().blockSize(64).build();
     private static final ReplayConfig AGG = ReplayConfig.aggregated("Qwen/Qwen3-32B", "h200_sxm",
-            new PoolConfig(2, 1, ARGS), RouterSetting.roundRobin()).withRecordRequests(true);
+            new PoolConfig(2, 1, ARGS), RouterPlan.of(RouterSetting.roundRobin())).withRecordRequests(true);
 
     private static ReplayMetrics run(WorkloadSpec w) {
         return ReplayRunner.run(AGG, Workloads.create(w, 64));

@@ -3,24 +3,13 @@ package io.servesim.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Prefix-cache block accounting: refcounts, reuse, LRU eviction leaf first, events. */
 class BlockPoolTest {
-    private final List<String> events = new ArrayList<>();
-    private final KvEventListener recorder = new KvEventListener() {
-        @Override
-        public void stored(int worker, long hash) {
-            events.add("+" + hash);
-        }
-
-        @Override
-        public void removed(int worker, long hash) {
-            events.add("-" + hash);
-        }
-    };
+    private final KvEventRecorder recorder = new KvEventRecorder();
+    private final List<String> events = recorder.events;
 
     @Test
     void cachedBlocksAreReusedAndEvictedLeastRecentlyFreedFirst() {

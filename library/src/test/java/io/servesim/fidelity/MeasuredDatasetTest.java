@@ -37,6 +37,32 @@ class MeasuredDatasetTest {
         assertThat(r.concurrency()).isEqualTo(4);
     }
 
+    /**
+     * The shipped rows say which KV-cache dtype they were served with (inferred, see SOURCE.md): vLLM's default
+     * ({@code auto}, 16-bit) on H100, FP8 on H200.
+     */
+    @Test
+    void shippedRowsCarryTheirKvCacheDtype() {
+        for (MeasuredRow r : MeasuredDataset.shipped().rows()) {
+            assertThat(r.kvCacheDtype()).as(r.group() + " " + r.label())
+                    .isEqualTo(r.system().equals("h200_sxm") ? "fp8" : "auto");
+        }
+    }
+
+    @Test
+    void kvCacheDtypeColumnIsOptionalAndChecked() throws IOException {
+        String header = "system,model,precision,mode,isl,osl,concurrency,tp,ttft_ms,tpot_ms,kv_cache_dtype\n";
+        assertThat(parse(header + "h200_sxm,Qwen/Qwen3-8B,bf16,agg,512,64,4,1,50,9,fp8\n").rows().get(0)
+                .kvCacheDtype()).isEqualTo("fp8");
+        assertThat(parse(header + "h200_sxm,Qwen/Qwen3-8B,bf16,agg,512,64,4,1,50,9,\n").rows().get(0)
+                .kvCacheDtype()).isEmpty();
+        assertThat(parse(HEADER + "h200_sxm,Qwen/Qwen3-8B,bf16,agg,512,64,4,1,50,9,x\n").rows().get(0)
+                .kvCacheDtype()).isEmpty();
+        assertThatThrownBy(() -> parse(header + "h200_sxm,Qwen/Qwen3-8B,bf16,agg,512,64,4,1,50,9,int4\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("m.csv:2: column kv_cache_dtype is \"int4\"; allowed: auto, fp8 or empty");
+    }
+
     @Test
     void badInputNamesFileLineColumnAndValue() {
         assertThatThrownBy(() -> parse("system,model\nh200_sxm,x\n")).isInstanceOf(IllegalArgumentException.class)

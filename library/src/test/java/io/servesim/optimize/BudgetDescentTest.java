@@ -3,6 +3,7 @@ package io.servesim.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.servesim.router.RouterSetting;
 import io.servesim.spec.EngineSpec;
 import io.servesim.spec.HardwareSpec;
 import io.servesim.spec.Objective;
@@ -58,12 +59,12 @@ class BudgetDescentTest {
     void budgetEdgeKeepsOnlySplitsUsingTheMostGpus() {
         SearchSpace space = new SearchSpace(spec(7, RouterSpec.defaults()));
         List<DeploymentState> edge = space.budgetEdgeWorkerStates(
-                DeploymentState.disaggregated(2, 4, 1, 1, RouterState.kvRouter(1, 1)));
+                DeploymentState.disaggregated(2, 4, 1, 1, RouterSetting.kvRouter(1, 1)));
         // 2·pw + 4·dw ≤ 7: the most achievable is 6 (pw=1, dw=1 and pw=3, dw=0 not allowed) → (1,1)
         assertThat(edge).extracting(DeploymentState::totalGpusUsed).containsOnly(6);
         assertThat(edge).extracting(DeploymentState::prefillWorkers).containsExactly(1);
         List<DeploymentState> edge2 = space.budgetEdgeWorkerStates(
-                DeploymentState.disaggregated(1, 2, 1, 1, RouterState.kvRouter(1, 1)));
+                DeploymentState.disaggregated(1, 2, 1, 1, RouterSetting.kvRouter(1, 1)));
         assertThat(edge2).extracting(s -> s.prefillWorkers() + "/" + s.decodeWorkers())
                 .containsExactly("1/3", "3/2", "5/1");
     }
@@ -83,8 +84,8 @@ class BudgetDescentTest {
                 .workload(WorkloadSpec.synthetic().isl(1000).osl(10).requestCount(10).concurrency(2))
                 .router(RouterSpec.kvRouter().overlapCredits(1.0).prefillLoadScales(1.0)).maxParallelEvals(1).build();
         SearchSpace space = new SearchSpace(spec);
-        assertThat(space.budgetEdgeWorkerStates(DeploymentState.aggregated(2, 1, RouterState.kvRouter(1, 1)))).isEmpty();
-        assertThat(space.budgetEdgeWorkerStates(DeploymentState.aggregated(1, 2, RouterState.kvRouter(1, 1))))
+        assertThat(space.budgetEdgeWorkerStates(DeploymentState.aggregated(2, 1, RouterSetting.kvRouter(1, 1)))).isEmpty();
+        assertThat(space.budgetEdgeWorkerStates(DeploymentState.aggregated(1, 2, RouterSetting.kvRouter(1, 1))))
                 .extracting(DeploymentState::workers).containsExactly(2);
         assertThat(space.allStates()).noneMatch(s -> s.router().isKvRouter() && s.workers() < 2);
     }

@@ -25,7 +25,7 @@ class ResultGroupsTest {
         for (int i = 0; i < feasible.rowCount(); i++) {
             EvaluatedState e = r.feasibleRecords().get(i);
             String expected = r.groups().group(e).get(0).state().equals(e.state()) ? ""
-                    : ResultGroups.routerLabel(r.groups().group(e).get(0).state().router());
+                    : r.groups().group(e).get(0).state().router().label();
             assertThat(feasible.stringColumn("same_as").get(i)).isEqualTo(expected);
         }
         assertThat(feasible.stringColumn("same_as").asList()).contains("kv_router(credit 1, scale 0.5)");

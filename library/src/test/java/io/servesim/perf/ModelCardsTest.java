@@ -47,17 +47,28 @@ class ModelCardsTest {
     /**
      * The Qwen3-14B and Qwen3-8B cards have no measured config shipped; their values are the public Hugging Face
      * configs (Qwen/Qwen3-14B: 40 layers, hidden 5120, 40 q / 8 kv heads, head_dim 128, intermediate 17408; Qwen3-8B:
-     * 36 layers, hidden 4096, 32 q / 8 kv, head_dim 128, intermediate 12288; both vocab 151936, untied, bfloat16).
+     * 36 layers, hidden 4096, 32 q / 8 kv, head_dim 128, intermediate 12288; both vocab 151936, untied, bfloat16,
+     * max_position_embeddings 40960).
      */
     @Test
     void theOtherCardsMatchTheirPublicConfigs() {
         assertThat(ModelCard.of("Qwen/Qwen3-14B"))
-                .isEqualTo(new ModelCard("Qwen/Qwen3-14B", 5120, 40, 40, 8, 128, 17408, 151936, false, 2));
+                .isEqualTo(new ModelCard("Qwen/Qwen3-14B", 5120, 40, 40, 8, 128, 17408, 151936, false, 2, false, 40960));
         assertThat(ModelCard.of("Qwen/Qwen3-8B"))
-                .isEqualTo(new ModelCard("Qwen/Qwen3-8B", 4096, 36, 32, 8, 128, 12288, 151936, false, 2));
+                .isEqualTo(new ModelCard("Qwen/Qwen3-8B", 4096, 36, 32, 8, 128, 12288, 151936, false, 2, false, 40960));
         for (String id : ModelCard.KNOWN) {
             assertThat(ModelCards.shippedConfigOrNull(id)).as(id).isNotNull();
         }
+    }
+
+    /** Context lengths from the public configs: Qwen3 40,960 tokens natively, Llama-3.1 131,072 (aliases keep it). */
+    @Test
+    void cardsCarryTheModelsContextLength() {
+        assertThat(ModelCard.of("Qwen/Qwen3-32B").maxContextTokens()).isEqualTo(40960);
+        assertThat(ModelCard.of("meta-llama/Llama-3.1-70B").maxContextTokens()).isEqualTo(131072);
+        assertThat(ModelCard.of("nvidia/Llama-3.1-70B-Instruct-FP8").maxContextTokens()).isEqualTo(131072);
+        assertThat(new ModelCard("acme/Dense-1B", 2048, 16, 16, 8, 128, 8192, 32000, false, 2).maxContextTokens())
+                .isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

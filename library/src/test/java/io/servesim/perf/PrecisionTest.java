@@ -132,7 +132,7 @@ class PrecisionTest {
                         .router(io.servesim.spec.RouterSpec.roundRobin())
                         .objective(io.servesim.spec.Objective.THROUGHPUT).build())
                         .replay(io.servesim.optimize.DeploymentState.aggregated(2, 1,
-                                io.servesim.optimize.RouterState.ROUND_ROBIN), false);
+                                io.servesim.router.RouterSetting.roundRobin()), false);
         var bf16 = replay.apply(BF16);
         var fp8 = replay.apply(FP8);
         assertThat(fp8.get("mean_tpot_ms")).isLessThan(bf16.get("mean_tpot_ms") * 0.9);

@@ -9,19 +9,25 @@ import org.junit.jupiter.api.Test;
 
 /** The KV router's cost: overlap credit, prefill load scale, decode blocks, tie-breaking. */
 class KvRouterTest {
+    /** Returns a KV router with 16-token blocks for a pool of {@code role}. */
+    private static KvRouter kv(double credit, double scale, KvRouterConfig config, WorkerType role, int workers,
+                               int maxNumBatchedTokens) {
+        return new KvRouter(new PoolRouterPlan(role, RouterSetting.kvRouter(credit, scale), config), workers, 16,
+                maxNumBatchedTokens);
+    }
+
     private static Request request(long id, int input, long... hashes) {
         return Request.of(id, 0, input, 10, hashes);
     }
 
     @Test
     void prefersTheWorkerHoldingThePrefix() {
-        KvRouter r = new KvRouter(RouterSetting.kvRouter(1.0, 1.0), 3, 16);
+        KvRouter r = kv(1.0, 1.0, KvRouterConfig.defaults(), WorkerType.AGGREGATED, 3, 8192);
         r.stored(2, 1);
         r.stored(2, 2);
         r.stored(1, 1);
         Request q = request(1, 48, 1, 2, 3);
-        assertThat(r.overlapBlocks(q, 2)).isEqualTo(2);
-        assertThat(r.overlapBlocks(q, 1)).isEqualTo(1);
+        assertThat(r.costs(q)).extracting(RoutingCost::overlapBlocks).containsExactly(0, 1, 2);
         assertThat(r.route(q)).isEqualTo(2);
         // cost(w0) = 1 × ((active prefill 0 + 48)/16 − credit × overlap 0) + decode blocks 3 (uncached prompt)
         assertThat(r.costs(request(2, 48, 1, 2, 3)).get(0).total()).isEqualTo(3 + 3);
@@ -29,7 +35,7 @@ class KvRouterTest {
 
     @Test
     void zeroCreditIgnoresTheCacheAndBalancesLoad() {
-        KvRouter r = new KvRouter(RouterSetting.kvRouter(0.0, 1.0), 2, 16);
+        KvRouter r = kv(0.0, 1.0, KvRouterConfig.defaults(), WorkerType.AGGREGATED, 2, 8192);
         r.stored(0, 1);
         int first = r.route(request(1, 32, 1, 2));
         int second = r.route(request(2, 32, 1, 2));
@@ -42,7 +48,7 @@ class KvRouterTest {
     @Test
     void prefillLoadScaleWeighsQueuedPrefillAgainstDecodeBlocks() {
         // worker 0: a queued 1600-token prompt (prefill load); worker 1: the same, prefill completed (decode load only)
-        KvRouter heavyPrefill = new KvRouter(RouterSetting.kvRouter(0.0, 4.0), 2, 16);
+        KvRouter heavyPrefill = kv(0.0, 4.0, KvRouterConfig.defaults(), WorkerType.AGGREGATED, 2, 8192);
         heavyPrefill.route(request(1, 1600, 11));
         int w = heavyPrefill.route(request(2, 1600, 12));
         heavyPrefill.prefillCompleted(request(2, 1600, 12), w);
@@ -52,8 +58,8 @@ class KvRouterTest {
     @Test
     void positiveTemperatureSamplesDeterministicallyFromTheSeed() {
         KvRouterConfig hot = KvRouterConfig.builder().routerTemperature(1.0).routerSeed(7).build();
-        int[] a = picks(new KvRouter(new RouterSetting("kv_router", 0.5, 1.0, hot), 4, 16));
-        int[] b = picks(new KvRouter(new RouterSetting("kv_router", 0.5, 1.0, hot), 4, 16));
+        int[] a = picks(kv(0.5, 1.0, hot, WorkerType.AGGREGATED, 4, 8192));
+        int[] b = picks(kv(0.5, 1.0, hot, WorkerType.AGGREGATED, 4, 8192));
         assertThat(a).isEqualTo(b);
         assertThat(java.util.Arrays.stream(a).distinct().count()).isGreaterThan(1);
     }
@@ -69,7 +75,7 @@ class KvRouterTest {
     /** Worker 0 caches 2 of the prompt's 3 blocks; worker 1 caches another prompt and holds its 3 active blocks. */
     private static KvRouter untrackedPrefill(WorkerType role) {
         KvRouterConfig noPrefill = KvRouterConfig.builder().routerTrackPrefillTokens(false).build();
-        KvRouter r = new KvRouter(new RouterSetting("kv_router", 1.0, 2.0, noPrefill), role, 2, 16, 8192);
+        KvRouter r = kv(1.0, 2.0, noPrefill, role, 2, 8192);
         r.stored(0, 1);
         r.stored(0, 2);
         for (long h = 7; h <= 9; h++) {
@@ -101,7 +107,7 @@ class KvRouterTest {
     @Test
     void costTermsAddUpToTheTotalTheRouterMinimises() {
         KvRouterConfig weighted = KvRouterConfig.builder().decodeActiveRequestWeight(0.5).build();
-        KvRouter r = new KvRouter(new RouterSetting("kv_router", 0.5, 2.0, weighted), WorkerType.AGGREGATED, 2, 16, 8192);
+        KvRouter r = kv(0.5, 2.0, weighted, WorkerType.AGGREGATED, 2, 8192);
         r.stored(1, 1);
         r.route(request(9, 64, 7, 8, 9, 10)); // worker 0: 64 queued prefill tokens, 4 blocks, 1 request
         var costs = r.costs(request(1, 48, 1, 2, 3));
@@ -122,7 +128,7 @@ class KvRouterTest {
     @Test
     void creditDecaysWithTheWorkersExtraQueuedPrefill() {
         KvRouterConfig decaying = KvRouterConfig.builder().overlapScoreCreditDecay(1.0).build();
-        KvRouter r = new KvRouter(new RouterSetting("kv_router", 1.0, 1.0, decaying), WorkerType.AGGREGATED, 2, 16, 8192);
+        KvRouter r = kv(1.0, 1.0, decaying, WorkerType.AGGREGATED, 2, 8192);
         r.stored(0, 1);
         r.stored(0, 2);
         r.route(request(9, 64, 7, 8, 9, 10)); // worker 0 (lower cost: it caches nothing of this prompt either way)
@@ -132,7 +138,7 @@ class KvRouterTest {
         assertThat(costs.get(0).decay()).isCloseTo(3.0 / 7, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(costs.get(0).creditBlocks()).isCloseTo(6.0 / 7, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(costs.get(1).decay()).isEqualTo(1.0);
-        KvRouter plain = new KvRouter(RouterSetting.kvRouter(1.0, 1.0), 2, 16);
+        KvRouter plain = kv(1.0, 1.0, KvRouterConfig.defaults(), WorkerType.AGGREGATED, 2, 8192);
         plain.stored(0, 1);
         plain.stored(0, 2);
         plain.route(request(9, 64, 7, 8, 9, 10));
@@ -143,7 +149,7 @@ class KvRouterTest {
     void queuesWhileEveryWorkerIsOverThresholdTimesTheTokenBudget() {
         // threshold 0.5 × max_num_batched_tokens 64 = 32 queued prefill tokens per worker
         KvRouterConfig queue = KvRouterConfig.builder().routerQueueThreshold(0.5).build();
-        KvRouter r = new KvRouter(new RouterSetting("kv_router", 0.0, 1.0, queue), WorkerType.AGGREGATED, 2, 16, 64);
+        KvRouter r = kv(0.0, 1.0, queue, WorkerType.AGGREGATED, 2, 64);
         assertThat(r.queues()).isFalse();
         int a = r.route(request(1, 48, 1, 2, 3));
         assertThat(r.queues()).isFalse(); // the other worker has 0 <= 32

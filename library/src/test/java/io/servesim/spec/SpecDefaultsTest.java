@@ -35,11 +35,12 @@ class SpecDefaultsTest {
         assertThat(prefill.workerType()).isEqualTo(WorkerType.PREFILL);
         assertThat(spec.engine().baseDecodeEngineArgs().workerType()).isEqualTo(WorkerType.DECODE);
         assertThat(spec.hardware().gpuSku()).isEqualTo("h200_sxm");
-        assertThat(spec.workload().sharedPrefixRatio()).isEqualTo(0.0);
-        assertThat(spec.workload().numPrefixGroups()).isZero();
-        assertThat(spec.workload().turnsPerSession()).isEqualTo(1);
-        assertThat(spec.workload().arrivalSeed()).isEqualTo(42L);
-        assertThat(spec.workload().traceFile()).isNull();
+        WorkloadSpec.Synthetic w = (WorkloadSpec.Synthetic) spec.workload();
+        assertThat(w.sharedPrefixRatio()).isEqualTo(0.0);
+        assertThat(w.numPrefixGroups()).isZero();
+        assertThat(w.turnsPerSession()).isEqualTo(1);
+        assertThat(w.arrivalSeed()).isEqualTo(42L);
+        assertThat(w.isTraceBased()).isFalse();
         assertThat(spec.router().mode()).isEqualTo(RouterMode.KV_ROUTER);
         assertThat(spec.router().overlapCredits()).containsExactly(1.0);
         assertThat(spec.router().prefillLoadScales()).containsExactly(0.0, 0.25, 0.5, 1.0, 2.0, 4.0);
@@ -51,13 +52,13 @@ class SpecDefaultsTest {
 
     @Test
     void traceDefaults() {
-        WorkloadSpec w = WorkloadSpec.trace("t.jsonl").build();
+        WorkloadSpec.Trace w = (WorkloadSpec.Trace) WorkloadSpec.trace("t.jsonl").build();
         assertThat(w.traceFormat()).isEqualTo("mooncake");
         assertThat(w.arrivalSpeedupRatio()).isEqualTo(1.0);
         assertThat(w.traceBlockSize()).isEqualTo(512);
         assertThat(w.traceReplayConcurrency()).isNull();
         assertThat(w.lenientTrace()).isFalse();
-        assertThat(w.isl()).isNull();
+        assertThat(Specs.toYaml(w)).doesNotContain("isl");
     }
 
     @Test
@@ -66,12 +67,13 @@ class SpecDefaultsTest {
         assertThat(spec.engine().model()).isEqualTo("Qwen/Qwen3-32B");
         assertThat(spec.isDisaggregated()).isTrue();
         assertThat(spec.hardware().totalGpus()).isEqualTo(16);
-        assertThat(spec.workload().isl()).isEqualTo(32768);
-        assertThat(spec.workload().osl()).isEqualTo(256);
-        assertThat(spec.workload().requestCount()).isEqualTo(5000);
-        assertThat(spec.workload().concurrency()).isEqualTo(200);
-        assertThat(spec.workload().sharedPrefixRatio()).isEqualTo(0.5);
-        assertThat(spec.workload().numPrefixGroups()).isEqualTo(50);
+        WorkloadSpec.Synthetic w = (WorkloadSpec.Synthetic) spec.workload();
+        assertThat(w.isl()).isEqualTo(32768);
+        assertThat(w.osl()).isEqualTo(256);
+        assertThat(w.requestCount()).isEqualTo(5000);
+        assertThat(w.concurrency()).isEqualTo(200);
+        assertThat(w.sharedPrefixRatio()).isEqualTo(0.5);
+        assertThat(w.numPrefixGroups()).isEqualTo(50);
         assertThat(spec.router().overlapCredits()).isEqualTo(List.of(0.0, 0.5, 1.0));
         assertThat(spec.objective()).isEqualTo(Objective.MEAN_E2E_LATENCY);
         assertThat(Specs.example(Specs.AGGREGATED_EXAMPLE).isDisaggregated()).isFalse();

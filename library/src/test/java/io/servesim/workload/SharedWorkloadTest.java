@@ -52,9 +52,20 @@ class SharedWorkloadTest {
         assertThat(shared.recorded()).isTrue();
     }
 
+    /** isl 3000 ± 2000 and osl 1000 ± 800 against a 4096-token context: some draws must be cut, none may exceed it. */
+    @Test
+    void spreadLengthsFitTheModelsContext() {
+        WorkloadSpec spec = WorkloadSpec.synthetic().isl(3000).osl(1000).requestCount(200).requestRate(5.0)
+                .islStddev(2000.0).oslStddev(800.0).arrivalSeed(7L).build();
+        List<Request> capped = drain(new SharedWorkload(spec, 16, 4096).open());
+        List<Request> uncapped = drain(new SharedWorkload(spec, 16).open());
+        assertThat(capped).allSatisfy(r -> assertThat(r.inputLength() + r.outputLength()).isLessThanOrEqualTo(4096));
+        assertThat(uncapped).anySatisfy(r -> assertThat(r.inputLength() + r.outputLength()).isGreaterThan(4096));
+    }
+
     @Test
     void workloadsOverTheBoundAreStreamedForEveryRun() {
-        SharedWorkload shared = new SharedWorkload(MULTI_TURN, 256, 1000);
+        SharedWorkload shared = new SharedWorkload(MULTI_TURN, 256, Integer.MAX_VALUE, 1000);
         List<Request> fresh = drain(Workloads.create(MULTI_TURN, 256));
         assertThat(drain(shared.open())).isEqualTo(fresh);
         assertThat(drain(shared.open())).isEqualTo(fresh);

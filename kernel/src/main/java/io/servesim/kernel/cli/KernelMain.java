@@ -1,6 +1,7 @@
 package io.servesim.kernel.cli;
 
-import io.servesim.Version;
+import io.servesim.cli.ErrorHandler;
+import io.servesim.cli.VersionProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,17 +10,12 @@ import picocli.CommandLine.Command;
  * Entry point of the kernel jar: {@code servesim kernel install|run} and {@code servesim notebook}. The launcher
  * script passes its own subcommand name first; {@code kernel.json} runs {@code kernel run CONNECTION_FILE}.
  */
-@Command(name = "servesim", mixinStandardHelpOptions = true, versionProvider = KernelMain.VersionInfo.class,
+@Command(name = "servesim", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {KernelMain.KernelCommand.class, NotebookCommand.class})
 public final class KernelMain implements Callable<Integer> {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        int code = new CommandLine(new KernelMain())
-                .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    cl.getErr().println("servesim: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                    return e instanceof IllegalArgumentException ? 2 : 1;
-                })
-                .execute(args);
+        int code = ErrorHandler.install(new CommandLine(new KernelMain())).execute(args);
         if (code != 0 || args.length == 0 || !"run".equals(args.length > 1 ? args[1] : "")) {
             System.exit(code);
         }
@@ -39,14 +35,6 @@ public final class KernelMain implements Callable<Integer> {
         public Integer call() {
             new CommandLine(this).usage(System.out);
             return 0;
-        }
-    }
-
-    /** Prints the servesim version. */
-    static final class VersionInfo implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"servesim " + Version.current()};
         }
     }
 }

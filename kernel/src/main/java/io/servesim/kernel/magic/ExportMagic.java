@@ -1,6 +1,6 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import io.servesim.kernel.render.PlainText;
 import io.servesim.optimize.OptimizationResult;
 import io.servesim.report.Export;

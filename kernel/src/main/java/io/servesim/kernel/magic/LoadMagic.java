@@ -1,6 +1,6 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +30,6 @@ public final class LoadMagic extends Magic {
                     + e.getMessage()));
         }
         Object v = ctx.session().eval(text);
-        return v == io.servesim.kernel.JShellSession.NO_VALUE ? null : v;
+        return v == io.servesim.kernel.session.JShellSession.NO_VALUE ? null : v;
     }
 }

@@ -1,6 +1,6 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.JShellSession;
+import io.servesim.kernel.session.JShellSession;
 import java.util.function.Consumer;
 
 /**

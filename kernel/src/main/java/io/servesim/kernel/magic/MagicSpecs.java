@@ -1,9 +1,8 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,12 +23,6 @@ final class MagicSpecs {
             }
             return spec;
         }
-        if (file != null) {
-            if (!Files.exists(file)) {
-                throw new CellError("UsageError", List.of("--spec: file " + file.toAbsolutePath() + " does not exist"));
-            }
-            return Specs.read(file);
-        }
-        return Specs.example(Specs.DEFAULT_EXAMPLE);
+        return Specs.readOrDefault(file);
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /** The registry of servesim magics by name. */
 public final class Magics {
     /** One line per magic for {@code %help}. */
-    public static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
     private static final Map<String, Supplier<Magic>> LINE = new LinkedHashMap<>();
     private static final Map<String, Supplier<Magic>> CELL = new LinkedHashMap<>();
 
@@ -41,6 +41,11 @@ public final class Magics {
     }
 
     private Magics() {
+    }
+
+    /** Returns one line per magic for {@code %help}, in help order (unmodifiable). */
+    public static Map<String, String> descriptions() {
+        return java.util.Collections.unmodifiableMap(DESCRIPTIONS);
     }
 
     /** Returns a fresh line magic named {@code name}, or null. */

@@ -1,7 +1,7 @@
 package io.servesim.kernel.magic;
 
 import io.servesim.cli.DeploymentOptions;
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import io.servesim.kernel.render.ReplayView;
 import io.servesim.metrics.ReplayMetrics;
 import io.servesim.optimize.DeploymentState;

@@ -1,9 +1,10 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.kernel.CellError;
+import io.servesim.kernel.session.CellError;
 import io.servesim.optimize.SearchSpace;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
+import io.servesim.spec.WorkloadSpec;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -38,12 +39,15 @@ public final class SpecMagic extends Magic {
             throw new CellError("SpecError", List.of(e.getMessage()));
         }
         ctx.bind(name, spec);
-        var w = spec.workload();
-        String workload = w.isTraceBased() ? "trace " + w.traceFile()
-                : "synthetic isl " + w.isl() + " / osl " + w.osl() + ", " + w.requestCount() + " requests";
+        String workload = spec.workload() instanceof WorkloadSpec.Trace t ? "trace " + t.traceFile()
+                : synthetic((WorkloadSpec.Synthetic) spec.workload());
         return new io.servesim.kernel.render.PlainText(name + " = valid spec: " + spec.engine().model() + ", "
                 + (spec.isDisaggregated() ? "disaggregated" : "aggregated") + ", " + spec.hardware().totalGpus()
                 + " × " + spec.hardware().gpuSku() + ", " + workload + ", router " + spec.router().mode().id()
                 + ", objective " + spec.objective().id() + " (print " + name + " for the full spec)");
+    }
+
+    private static String synthetic(WorkloadSpec.Synthetic w) {
+        return "synthetic isl " + w.isl() + " / osl " + w.osl() + ", " + w.requestCount() + " requests";
     }
 }

@@ -1,13 +1,13 @@
 package io.servesim.kernel.magic;
 
+import io.servesim.cli.SweepOptions;
 import io.servesim.optimize.OptimizationResult;
 import io.servesim.optimize.ReplayOptimizer;
-import io.servesim.optimize.LocalEvaluator;
 import io.servesim.spec.ReplayOptimizeSpec;
-import io.servesim.spec.SpecOverrides;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,26 +19,15 @@ public final class SweepMagic extends Magic {
     String name;
 
     @Option(names = "--spec", paramLabel = "FILE") Path specFile;
-    @Option(names = "--objective", paramLabel = "NAME") String objective;
-    @Option(names = "--total-gpus", paramLabel = "N") Integer totalGpus;
-    @Option(names = "--router-mode", paramLabel = "MODE") String routerMode;
-    @Option(names = "--max-parallel-evals", paramLabel = "N") Integer maxParallelEvals;
-    @Option(names = "--trace-file", paramLabel = "F") Path traceFile;
-    @Option(names = "--arrival-speedup-ratio", paramLabel = "R") Double arrivalSpeedupRatio;
-    @Option(names = "--exhaustive", description = "Also run the exhaustive baseline and report the optimality gap")
-    boolean exhaustive;
+    @Mixin SweepOptions sweep;
     @Option(names = "--as", paramLabel = "VAR", description = "Bind the result to this variable") String as;
 
     @Override
     protected Object run(MagicContext ctx, String body) {
-        ReplayOptimizeSpec spec = MagicSpecs.resolve(ctx, name, specFile);
-        spec = new SpecOverrides(traceFile == null ? null : traceFile.toString(), arrivalSpeedupRatio, objective,
-                totalGpus, routerMode, maxParallelEvals).applyTo(spec);
+        ReplayOptimizeSpec spec = sweep.applyTo(MagicSpecs.resolve(ctx, name, specFile));
         Consumer<String> display = ctx.liveDisplay(SweepProgress.starting());
         SweepProgress listener = new SweepProgress(display);
-        LocalEvaluator evaluator = new LocalEvaluator(spec);
-        OptimizationResult result = exhaustive ? ReplayOptimizer.optimizeWithGap(spec, evaluator, listener)
-                : ReplayOptimizer.optimize(spec, evaluator, listener);
+        OptimizationResult result = ReplayOptimizer.run(spec, listener, sweep.exhaustive());
         display.accept(listener.done(result.records().size(), result.feasibleRecords().size(), result.wallTimeMs())
                 + SweepProgress.warnings(result.warnings()));
         if (as != null) {

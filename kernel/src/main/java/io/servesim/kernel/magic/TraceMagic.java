@@ -1,11 +1,8 @@
 package io.servesim.kernel.magic;
 
 import io.servesim.kernel.render.TraceView;
-import io.servesim.workload.TraceReader;
-import io.servesim.workload.TraceLine;
 import io.servesim.workload.TraceStats;
 import java.nio.file.Path;
-import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,17 +16,7 @@ public final class TraceMagic extends Magic {
 
     @Override
     protected Object run(MagicContext ctx, String body) {
-        TraceStats stats = TraceStats.of(file, blockSize, lenient);
-        double[] in = new double[(int) stats.requests()];
-        double[] out = new double[in.length];
-        int n = 0;
-        try (TraceReader r = new TraceReader(file, blockSize, lenient)) {
-            for (TraceLine l = r.next(); l != null && n < in.length; l = r.next()) {
-                in[n] = l.inputLength();
-                out[n] = l.outputLength();
-                n++;
-            }
-        }
-        return new TraceView(file.toString(), stats, Arrays.copyOf(in, n), Arrays.copyOf(out, n));
+        TraceStats.Scan scan = TraceStats.scan(file, blockSize, lenient);
+        return new TraceView(file.toString(), scan.stats(), scan.inputLengths(), scan.outputLengths());
     }
 }

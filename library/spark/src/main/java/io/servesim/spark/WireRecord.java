@@ -1,7 +1,8 @@
 package io.servesim.spark;
 
 import io.servesim.optimize.DeploymentState;
-import io.servesim.optimize.RouterState;
+import io.servesim.router.RouterSetting;
+import io.servesim.spec.RouterMode;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,13 +17,13 @@ record WireRecord(boolean aggregated, int prefillTp, int decodeTp, int prefillWo
     private static final long serialVersionUID = 1L;
 
     static WireRecord of(DeploymentState s, Map<String, Double> metrics) {
-        RouterState r = s.router();
+        RouterSetting r = s.router();
         return new WireRecord(s.aggregated(), s.prefillTp(), s.decodeTp(), s.prefillWorkers(), s.decodeWorkers(),
-                r.mode(), r.overlapScoreCredit(), r.prefillLoadScale(), new LinkedHashMap<>(metrics));
+                r.mode().id(), r.overlapScoreCredit(), r.prefillLoadScale(), new LinkedHashMap<>(metrics));
     }
 
     DeploymentState state() {
         return new DeploymentState(aggregated, prefillTp, decodeTp, prefillWorkers, decodeWorkers,
-                new RouterState(routerMode, overlapScoreCredit, prefillLoadScale));
+                new RouterSetting(RouterMode.named(routerMode), overlapScoreCredit, prefillLoadScale));
     }
 }

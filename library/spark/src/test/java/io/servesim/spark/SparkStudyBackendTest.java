@@ -8,6 +8,7 @@ import io.servesim.study.StudyProgress;
 import io.servesim.study.StudyResult;
 import io.servesim.study.StudyRunner;
 import io.servesim.study.StudySpec;
+import io.servesim.study.StudyTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.Table;
 
 /** A real local Spark session (local[2]) runs small studies end to end; results must equal the in-process run's. */
 class SparkStudyBackendTest {
@@ -93,22 +93,7 @@ class SparkStudyBackendTest {
 
     private static void assertSameResults(StudyResult a, StudyResult b) {
         assertThat(a.states().rowCount()).isPositive();
-        assertThat(rows(a.states())).isEqualTo(rows(b.states()));
-        assertThat(rows(a.cells())).isEqualTo(rows(b.cells()));
-    }
-
-    /** Returns the header and every value (NaN as text, so that NaN equals NaN), for exact comparison. */
-    private static List<List<Object>> rows(Table t) {
-        List<List<Object>> out = new ArrayList<>();
-        out.add(new ArrayList<>(t.columnNames()));
-        for (int r = 0; r < t.rowCount(); r++) {
-            List<Object> row = new ArrayList<>();
-            for (var c : t.columns()) {
-                Object v = c.get(r);
-                row.add(v instanceof Double d && d.isNaN() ? "NaN" : v);
-            }
-            out.add(row);
-        }
-        return out;
+        assertThat(StudyTables.rows(a.states())).isEqualTo(StudyTables.rows(b.states()));
+        assertThat(StudyTables.rows(a.cells())).isEqualTo(StudyTables.rows(b.cells()));
     }
 }

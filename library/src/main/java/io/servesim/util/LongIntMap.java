@@ -1,4 +1,4 @@
-package io.servesim.engine;
+package io.servesim.util;
 
 import java.util.Arrays;
 
@@ -12,6 +12,7 @@ public final class LongIntMap {
     private boolean hasEmptyKey;
     private int emptyKeyValue;
 
+    /** Creates a map sized for about {@code expected} entries. */
     public LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         keys = new long[cap];
@@ -20,6 +21,7 @@ public final class LongIntMap {
         mask = cap - 1;
     }
 
+    /** Returns the value of {@code key}, or -1 when absent. */
     public int get(long key) {
         if (key == EMPTY) {
             return hasEmptyKey ? emptyKeyValue : -1;
@@ -37,6 +39,7 @@ public final class LongIntMap {
         }
     }
 
+    /** Maps {@code key} to {@code value} (non-negative), replacing any value it had. */
     public void put(long key, int value) {
         if (key == EMPTY) {
             hasEmptyKey = true;
@@ -62,6 +65,7 @@ public final class LongIntMap {
         }
     }
 
+    /** Removes {@code key} if present. */
     public void remove(long key) {
         if (key == EMPTY) {
             hasEmptyKey = false;
@@ -99,6 +103,7 @@ public final class LongIntMap {
         size--;
     }
 
+    /** Returns the number of entries. */
     public int size() {
         return size + (hasEmptyKey ? 1 : 0);
     }

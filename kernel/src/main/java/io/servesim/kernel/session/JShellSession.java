@@ -1,4 +1,4 @@
-package io.servesim.kernel;
+package io.servesim.kernel.session;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ public final class JShellSession implements AutoCloseable {
             if (s.kind() == Snippet.Kind.EXPRESSION
                     || (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)) {
                 String name = s instanceof VarSnippet v ? v.name() : ((jdk.jshell.ExpressionSnippet) s).name();
-                List<SnippetEvent> fetch = shell.eval("io.servesim.kernel.Bindings.setLast(" + name + ");");
+                List<SnippetEvent> fetch = shell.eval("io.servesim.kernel.session.Bindings.setLast(" + name + ");");
                 boolean ok = fetch.stream().allMatch(f -> f.status() == Snippet.Status.VALID && f.exception() == null);
                 value = ok ? Bindings.takeLast() : e.value();
                 if (value instanceof java.io.PrintStream) {

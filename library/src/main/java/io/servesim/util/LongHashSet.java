@@ -1,4 +1,4 @@
-package io.servesim.workload;
+package io.servesim.util;
 
 import java.util.Arrays;
 
@@ -7,14 +7,15 @@ import java.util.Arrays;
  * instead of the ~50 of a {@code HashSet<Long>}, so the distinct block ids of a million-request trace fit in a small
  * heap. Exact; no removal. Not thread-safe.
  */
-final class LongHashSet {
+public final class LongHashSet {
     private static final long EMPTY = 0x8000_0000_0000_0001L;
     private long[] keys;
     private int size;
     private int mask;
     private boolean hasEmpty;
 
-    LongHashSet(int expected) {
+    /** Creates a set sized for about {@code expected} elements. */
+    public LongHashSet(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 4 / 3)) << 1;
         keys = new long[cap];
         Arrays.fill(keys, EMPTY);
@@ -22,7 +23,7 @@ final class LongHashSet {
     }
 
     /** Adds {@code key}; returns false when it was already present. */
-    boolean add(long key) {
+    public boolean add(long key) {
         if (key == EMPTY) {
             boolean fresh = !hasEmpty;
             hasEmpty = true;
@@ -46,7 +47,7 @@ final class LongHashSet {
     }
 
     /** Returns the number of elements. */
-    int size() {
+    public int size() {
         return size + (hasEmpty ? 1 : 0);
     }
 

@@ -1,4 +1,4 @@
-package io.servesim.kernel;
+package io.servesim.kernel.session;
 
 import java.security.Permission;
 
@@ -7,7 +7,7 @@ import java.security.Permission;
  * an exit attempt throws {@link ExitAttempt}, which the cell reports as a {@code SystemExit} error. Uses Java 17's
  * security manager hook for exits only; every other permission is granted.
  */
-final class ExitTrap extends SecurityManager {
+public final class ExitTrap extends SecurityManager {
     private static volatile boolean armed;
 
     private ExitTrap() {
@@ -15,7 +15,7 @@ final class ExitTrap extends SecurityManager {
 
     /** Installs the trap for this JVM; returns false where the JVM forbids it (it then stays unarmed). */
     @SuppressWarnings("removal")
-    static boolean install() {
+    public static boolean install() {
         try {
             if (!(System.getSecurityManager() instanceof ExitTrap)) {
                 System.setSecurityManager(new ExitTrap());
@@ -27,7 +27,7 @@ final class ExitTrap extends SecurityManager {
     }
 
     /** Arms (while a cell runs) or disarms the trap. */
-    static void armed(boolean on) {
+    public static void armed(boolean on) {
         armed = on;
     }
 

@@ -1,4 +1,4 @@
-package io.servesim.kernel;
+package io.servesim.kernel.session;
 
 import java.util.List;
 

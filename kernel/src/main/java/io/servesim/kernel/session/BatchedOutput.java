@@ -1,4 +1,4 @@
-package io.servesim.kernel;
+package io.servesim.kernel.session;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * per line, and stops forwarding after {@value #LIMIT_BYTES} bytes with a note, so a cell that prints a lot neither
  * floods the front end nor hangs the kernel.
  */
-final class BatchedOutput extends OutputStream {
-    static final int LIMIT_BYTES = 8 << 20;
+public final class BatchedOutput extends OutputStream {
+    public static final int LIMIT_BYTES = 8 << 20;
     private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "servesim-output");
         t.setDaemon(true);
@@ -34,7 +34,7 @@ final class BatchedOutput extends OutputStream {
     }
 
     /** Returns a print stream writing into a new batcher of {@code target}. */
-    static PrintStream around(PrintStream target) {
+    public static PrintStream around(PrintStream target) {
         return new PrintStream(new BatchedOutput(target), false, StandardCharsets.UTF_8);
     }
 
