@@ -50,8 +50,17 @@ final class ClusterSim {
     private final double ttftOverheadMs;
     /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
     private final long handoffBytesPerToken;
+    /** Workers that only decode plan several passes at once (same results, fewer events). */
+    private final boolean decodeRuns;
 
     ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions) {
+        this(config, workload, progress, decisions, true);
+    }
+
+    /** Creates a run; {@code decodeRuns} false simulates every pass as its own event (for comparison). */
+    ClusterSim(ReplayConfig config, Workload workload, DoubleConsumer progress, Consumer<RoutingDecision> decisions,
+               boolean decodeRuns) {
+        this.decodeRuns = decodeRuns;
         this.workload = workload;
         this.progress = progress;
         this.decisions = decisions;
@@ -90,7 +99,7 @@ final class ClusterSim {
                 double start = workload.rampUpMs() * i / workload.concurrency();
                 if (start > 0) {
                     inFlight++;
-                    events.add(Event.arrival(start, order++, r.withArrivalMs(start)));
+                    events.add(Event.arrival(start, now, order++, r.withArrivalMs(start)));
                 } else {
                     arrive(r.withArrivalMs(0));
                 }
@@ -187,7 +196,7 @@ final class ClusterSim {
         seq.attach(flight);
         // the engine's per-request overhead (ttft_overhead_ms): the request reaches the router that much later
         if (ttftOverheadMs > 0) {
-            events.add(Event.deliver(now + ttftOverheadMs, order++, pool, seq));
+            events.add(Event.deliver(now + ttftOverheadMs, now, order++, pool, seq));
         } else {
             deliver(pool, seq);
         }
@@ -217,8 +226,29 @@ final class ClusterSim {
     private void routeNow(Pool pool, Sequence seq) {
         Flight flight = (Flight) seq.attachment();
         int w = route(pool, flight.request, flight.routerQueueMs);
-        pool.engines[w].enqueue(seq, now);
+        enqueue(pool, w, seq);
+    }
+
+    /** Queues {@code seq} on worker {@code w}; a decode run the worker had planned past now ends early. */
+    private void enqueue(Pool pool, int w, Sequence seq) {
+        EngineSim engine = pool.engines[w];
+        if (engine.enqueue(seq, now)) {
+            pool.passEnds[w].cancelled = true;
+            if (engine.passEndMs() <= now) {
+                // the run's new last pass ends at this very instant: finish it now, as its event would have been
+                engine.finishPass(now, pool.listener, pool.events());
+            } else {
+                schedulePassEnd(pool, w);
+            }
+        }
         pool.refresh(w);
+    }
+
+    private void schedulePassEnd(Pool pool, int w) {
+        EngineSim engine = pool.engines[w];
+        Event e = Event.passEnd(engine.passEndMs(), engine.passStartMs(), pool, w);
+        pool.passEnds[w] = e;
+        events.add(e);
     }
 
     private int route(Pool pool, Request r, double queuedMs) {
@@ -248,10 +278,7 @@ final class ClusterSim {
                 e.pool.engines[e.worker].finishPass(e.timeMs, e.pool.listener, e.pool.events());
                 e.pool.refresh(e.worker);
             }
-            case Event.HANDOFF -> {
-                decode.engines[e.worker].enqueue(e.seq, now);
-                decode.refresh(e.worker);
-            }
+            case Event.HANDOFF -> enqueue(decode, e.worker, e.seq);
             case Event.DELIVER -> deliver(e.pool, e.seq);
             default -> {
                 inFlight--;
@@ -270,23 +297,25 @@ final class ClusterSim {
     }
 
     private void start(Pool pool) {
+        // decode runs leave every gap to the worker's own ITL sums, which count only once warm-up is over
+        boolean runs = decodeRuns && metrics.measuring();
         if (pool.tracksStartable()) {
             // the workers that are idle with work, in index order: the same passes as the scan below, fewer checks
             for (long m = pool.startable(); m != 0; m &= m - 1) {
                 int w = Long.numberOfTrailingZeros(m);
-                double end = pool.engines[w].startPass(now);
+                double end = pool.engines[w].startPass(now, runs);
                 pool.refresh(w);
                 if (!Double.isNaN(end)) {
-                    events.add(Event.passEnd(end, order++, pool, w));
+                    schedulePassEnd(pool, w);
                 }
             }
             return;
         }
         for (EngineSim e : pool.engines) {
             if (!e.busy() && e.hasWork()) {
-                double end = e.startPass(now);
+                double end = e.startPass(now, runs);
                 if (!Double.isNaN(end)) {
-                    events.add(Event.passEnd(end, order++, pool, e.index()));
+                    schedulePassEnd(pool, e.index());
                 }
             }
         }
@@ -312,7 +341,7 @@ final class ClusterSim {
         }
 
         @Override
-        public void tokens(double timeMs, double gapMs, int count) {
+        public void tokens(int worker, double timeMs, double gapMs, int count) {
         }
 
         @Override
@@ -346,7 +375,7 @@ final class ClusterSim {
             Sequence next = new Sequence(r, r.outputLength(), true);
             next.attach(flight);
             double delay = handoffMs(seq.worker(), w, r.inputLength());
-            events.add(Event.handoff(timeMs + delay, order++, next, w));
+            events.add(Event.handoff(timeMs + delay, now, order++, next, w));
         }
     }
 
@@ -357,8 +386,8 @@ final class ClusterSim {
         }
 
         @Override
-        public void tokens(double timeMs, double gapMs, int count) {
-            metrics.gaps(gapMs, count);
+        public void tokens(int worker, double timeMs, double gapMs, int count) {
+            metrics.gaps(worker, gapMs, count);
         }
 
         @Override
@@ -375,7 +404,7 @@ final class ClusterSim {
             if (nextTurn != null) {
                 sent++;
                 inFlight++;
-                events.add(Event.arrival(Math.max(timeMs, nextTurn.arrivalMs()), order++, nextTurn));
+                events.add(Event.arrival(Math.max(timeMs, nextTurn.arrivalMs()), now, order++, nextTurn));
             } else if (workload.concurrency() > 0 && !exhausted) {
                 Request fresh = nextRequest();
                 if (fresh != null) {

@@ -4,20 +4,28 @@ import java.util.Arrays;
 
 /**
  * The run's pending events as a binary min-heap ordered by time, then creation order (the order of
- * {@link Event#compareTo}), with the comparison written out so the hot loop makes no interface calls. Not
- * thread-safe.
+ * {@link Event#compareTo}), with the comparison written out so the hot loop makes no interface calls; cancelled
+ * events are dropped when they reach the top. Not thread-safe.
  */
 final class EventQueue {
     private Event[] heap = new Event[64];
     private int size;
 
     boolean isEmpty() {
+        dropCancelled();
         return size == 0;
     }
 
     /** Returns the earliest event without removing it; the queue must not be empty. */
     Event peek() {
+        dropCancelled();
         return heap[0];
+    }
+
+    private void dropCancelled() {
+        while (size > 0 && heap[0].cancelled) {
+            poll();
+        }
     }
 
     void add(Event e) {
@@ -37,7 +45,7 @@ final class EventQueue {
         heap[i] = e;
     }
 
-    /** Removes and returns the earliest event; the queue must not be empty. */
+    /** Removes and returns the earliest event (cancelled or not); the queue must not be empty. */
     Event poll() {
         Event top = heap[0];
         Event last = heap[--size];
@@ -64,7 +72,10 @@ final class EventQueue {
         return top;
     }
 
-    private static boolean before(Event a, Event b) {
-        return a.timeMs < b.timeMs || (a.timeMs == b.timeMs && a.order < b.order);
+    static boolean before(Event a, Event b) {
+        if (a.timeMs != b.timeMs) {
+            return a.timeMs < b.timeMs;
+        }
+        return a.createdMs < b.createdMs || (a.createdMs == b.createdMs && a.order < b.order);
     }
 }

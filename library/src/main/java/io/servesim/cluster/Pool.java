@@ -24,6 +24,10 @@ final class Pool {
     final int gpusPerNode;
     final int numGpuBlocks;
     final int blockSize;
+    /** The order in which the cluster starts pools' passes at an instant (prefill before decode). */
+    final int rank;
+    /** Each worker's queued pass end (null before its first pass). */
+    final Event[] passEnds;
     final ArrayDeque<Sequence> pending = new ArrayDeque<>();
     EngineListener listener;
     /** Bit w is set while worker w is idle with work; kept for pools of up to 64 workers (larger ones scan all). */
@@ -31,6 +35,7 @@ final class Pool {
 
     Pool(PoolConfig config, PoolRouterPlan router, PerfModel perf, int firstGpu) {
         this.role = router.role();
+        this.rank = role == WorkerType.DECODE ? 1 : 0;
         this.config = config;
         this.firstGpu = firstGpu;
         this.gpusPerNode = perf.sku().gpusPerNode();
@@ -38,6 +43,7 @@ final class Pool {
         this.numGpuBlocks = perf.numGpuBlocks(config.tp(), config.args());
         StepTimer timer = perf.stepTimer(config.tp(), config.args());
         this.engines = new EngineSim[config.workers()];
+        this.passEnds = new Event[config.workers()];
         var args = config.args();
         for (int i = 0; i < engines.length; i++) {
             engines[i] = new EngineSim(i, args, numGpuBlocks, timer);

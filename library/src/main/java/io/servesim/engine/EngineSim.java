@@ -13,9 +13,12 @@ import java.util.ArrayList;
  * and newest-first preemption with recompute when KV blocks run out. A pass is scheduled at its start
  * ({@link #startPass}) and its tokens come out at its end ({@link #finishPass}); the pass length comes from the
  * {@link StepTimer} plus the engine's host time per pass ({@code step_overhead_ms}). Prefill workers stop a request after its first token; decode workers receive the prompt's KV
- * and only decode. Not thread-safe.
+ * and only decode. A worker that only decodes can plan several passes at once (a decode run, see
+ * {@link #startPass(double, boolean)}). Not thread-safe.
  */
 public final class EngineSim {
+    /** Most passes planned at once in a decode run (bounds the planning lost when a request arrives mid-run). */
+    static final int MAX_RUN = 64;
     private final int index;
     private final WorkerType role;
     private final int blockSize;
@@ -32,6 +35,7 @@ public final class EngineSim {
     private final ArrayList<Sequence> scheduled = new ArrayList<>();
     private final StepBatch batch = new StepBatch();
     private final WorkerTimeline timeline = new WorkerTimeline();
+    private final DecodeRun run = new DecodeRun();
     private boolean busy;
     private long passes;
     private long preemptions;
@@ -56,11 +60,25 @@ public final class EngineSim {
         return index;
     }
 
-    /** Queues {@code seq} at the back of the waiting queue. */
-    public void enqueue(Sequence seq, double nowMs) {
+    /**
+     * Queues {@code seq} at the back of the waiting queue. Returns true when that ends a decode run early: the passes
+     * planned to start at or after {@code nowMs} are dropped, so {@link #passEndMs()} moved earlier.
+     */
+    public boolean enqueue(Sequence seq, double nowMs) {
         seq.worker = index;
         seq.enqueuedMs = nowMs;
         waiting.addLast(seq);
+        return busy && run.cutAt(nowMs);
+    }
+
+    /** Returns when the last pass started (or planned) ends: the time {@link #finishPass} is due. */
+    public double passEndMs() {
+        return run.endMs(run.passes());
+    }
+
+    /** Returns when the last pass started (or planned) starts. */
+    public double passStartMs() {
+        return run.startMs(run.passes());
     }
 
     /** Returns true while a pass is running. */
@@ -73,11 +91,21 @@ public final class EngineSim {
         return !running.isEmpty() || !waiting.isEmpty();
     }
 
-    /**
-     * Schedules one pass at {@code nowMs} and returns its end time, or NaN when nothing could be scheduled (for
-     * example every waiting prompt needs more KV blocks than are free).
-     */
+    /** Schedules one pass at {@code nowMs}, without a decode run: {@code startPass(nowMs, false)}. */
     public double startPass(double nowMs) {
+        return startPass(nowMs, false);
+    }
+
+    /**
+     * Schedules one pass at {@code nowMs} and returns when {@link #finishPass} is due, or NaN when nothing could be
+     * scheduled (for example every waiting prompt needs more KV blocks than are free). With {@code decodeRun}, a
+     * worker whose every sequence is decoding with nothing waiting plans the passes that follow as well, as long as
+     * none could schedule differently (no sequence finishes before the last of them, none needs a new KV block) and
+     * at most {@value #MAX_RUN}: each pass is priced exactly as it would be at its own start, and
+     * {@link #finishPass} at the last one's end emits every planned pass's tokens in order. Only a request queued
+     * here can change such a plan, and {@link #enqueue} cuts it.
+     */
+    public double startPass(double nowMs, boolean decodeRun) {
         scheduled.clear();
         batch.clear();
         int budget = maxBatchedTokens;
@@ -124,13 +152,115 @@ public final class EngineSim {
         busy = true;
         passes++;
         busyMs += ms;
-        timeline.record(nowMs, ms, (double) pool.used() / pool.capacity());
-        return nowMs + ms;
+        double occupancy = (double) pool.used() / pool.capacity();
+        timeline.record(nowMs, ms, occupancy);
+        run.begin(nowMs, ms, occupancy);
+        if (decodeRun && !preempted) {
+            int k = decodeRunLength();
+            if (k >= 2) {
+                planRun(k);
+            }
+        }
+        return passEndMs();
+    }
+
+    /** Returns how many passes this decode-only batch can run unchanged (fewer than 2: none to plan). */
+    private int decodeRunLength() {
+        if (role == WorkerType.PREFILL || !waitingStaysOut() || scheduled.size() != running.size()
+                || batch.prefillCount() > 0 || !events.isEmpty()) {
+            return 0;
+        }
+        int k = MAX_RUN;
+        for (int i = 0, n = running.size(); i < n; i++) {
+            Sequence s = running.get(i);
+            if (!s.prefillDone || s.lastTake != 1 || s.tokens() - s.computed != 1
+                    || (prefixCaching && s.registeredBlocks < s.promptLength / blockSize)) {
+                return 0;
+            }
+            // pass j decodes token computed + j: it needs no new block while that fits, and s finishes in pass k
+            k = Math.min(k, Math.min(s.outputTarget - s.generated, s.numBlocks * blockSize - s.computed));
+        }
+        return k;
+    }
+
+    /**
+     * Returns true when no waiting sequence can join while the running ones decode without allocating: none waits,
+     * the batch is at {@code max_num_seqs}, or the first in line is a handed-off prompt whose blocks are not free
+     * (its admission fails without touching anything, and no block is freed before a sequence finishes).
+     */
+    private boolean waitingStaysOut() {
+        if (waiting.isEmpty() || running.size() >= maxSeqs) {
+            return true;
+        }
+        Sequence head = waiting.peekFirst();
+        return head.kvTransferred && pool.available() < ceilDiv(head.promptLength, blockSize);
+    }
+
+    /** Plans passes 2..k after the pass just started: the same sequences, each context one token longer per pass. */
+    private void planRun(int k) {
+        int n = batch.decodeCount();
+        long contextSum = batch.decodeContextSum();
+        long activeKv = batch.activeKvTokens();
+        long totalKv = batch.totalKvTokens();
+        double end = run.endMs(1);
+        for (int j = 2; j <= k; j++) {
+            contextSum += n;
+            batch.clear().addDecodes(n, contextSum).kvOccupancy(activeKv, totalKv);
+            double ms = timer.stepMs(batch) + stepOverheadMs;
+            end = end + ms;
+            run.append(ms, end);
+        }
     }
 
     /** Completes the running pass at {@code endMs}: tokens come out, finished sequences release their blocks. */
     public void finishPass(double endMs, EngineListener listener, KvEventListener kvEvents) {
         busy = false;
+        if (run.passes() > 1) {
+            finishRun(listener);
+        }
+        run.clear();
+        int done = emitTokens(endMs, listener);
+        if (done > 0) {
+            removeFinished(endMs, listener);
+        }
+        events.drainTo(kvEvents);
+    }
+
+    /**
+     * Completes every pass of a decode run but the last, with the same effects, in the same order, as one by one:
+     * pass 1 emits each sequence's own gap; in passes 2..k-1 every sequence's previous token came out as the previous
+     * pass ended, so each pass is one run of equal gaps, and the sequences advance once for all of them.
+     */
+    private void finishRun(EngineListener listener) {
+        int k = run.passes();
+        for (int j = 2; j <= k; j++) {
+            passes++;
+            busyMs += run.passMs(j);
+            timeline.record(run.startMs(j), run.passMs(j), run.kvOccupancy());
+        }
+        emitTokens(run.endMs(1), listener);
+        if (k == 2) {
+            return;
+        }
+        int n = scheduled.size();
+        for (int j = 2; j < k; j++) {
+            listener.tokens(index, run.endMs(j), run.endMs(j) - run.endMs(j - 1), n);
+        }
+        double second = run.endMs(2);
+        double last = run.endMs(k - 1);
+        for (int i = 0; i < n; i++) {
+            Sequence s = scheduled.get(i);
+            s.computed += k - 2;
+            s.generated += k - 2;
+            if (Double.isNaN(s.secondTokenMs)) {
+                s.secondTokenMs = second;
+            }
+            s.lastTokenMs = last;
+        }
+    }
+
+    /** Emits the tokens of the pass ending at {@code endMs}; returns how many sequences finished. */
+    private int emitTokens(double endMs, EngineListener listener) {
         int done = 0;
         // equal gaps of consecutive sequences (all that decoded in the same previous pass) are reported as one run
         double runGap = Double.NaN;
@@ -147,7 +277,7 @@ public final class EngineSim {
             if (!s.prefillDone && s.computed >= s.promptLength) {
                 s.prefillDone = true;
                 if (runLength > 0) {
-                    listener.tokens(endMs, runGap, runLength);
+                    listener.tokens(index, endMs, runGap, runLength);
                     runLength = 0;
                 }
                 listener.prefillCompleted(s, endMs);
@@ -163,7 +293,7 @@ public final class EngineSim {
                 s.lastTokenMs = endMs;
                 if (!Double.isNaN(gap)) {
                     if (runLength > 0 && gap != runGap) {
-                        listener.tokens(endMs, runGap, runLength);
+                        listener.tokens(index, endMs, runGap, runLength);
                         runLength = 0;
                     }
                     runGap = gap;
@@ -178,12 +308,9 @@ public final class EngineSim {
             }
         }
         if (runLength > 0) {
-            listener.tokens(endMs, runGap, runLength);
+            listener.tokens(index, endMs, runGap, runLength);
         }
-        if (done > 0) {
-            removeFinished(endMs, listener);
-        }
-        events.drainTo(kvEvents);
+        return done;
     }
 
     /** Releases the finished sequences (only those of the last pass can be) in running order, keeping the rest. */

@@ -31,6 +31,10 @@ final class KvEventBuffer implements KvEventListener {
         size++;
     }
 
+    boolean isEmpty() {
+        return size == 0;
+    }
+
     void drainTo(KvEventListener target) {
         for (int i = 0; i < size; i++) {
             if (stored[i]) {

@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * Inter-token latencies of a run in constant memory: exact count, sum, sum of squares, min, max and sum of
  * reciprocals, plus log-spaced buckets (0.5% wide) for percentiles. A run can emit hundreds of millions of tokens,
- * so the gaps are not kept one by one; percentiles are exact to within half a bucket (0.25%).
+ * so the gaps are not kept one by one; percentiles are exact to within half a bucket (0.25%). A run keeps one histogram
+ * per worker, each filled in that worker's pass order, and {@link #addTo merges} them in worker order, so the sums do
+ * not depend on how the passes of different workers interleave.
  */
 final class GapHistogram {
     private static final double MIN_MS = 1e-3;
@@ -52,6 +54,24 @@ final class GapHistogram {
             }
         }
         counts[lastBucket] += count;
+    }
+
+    /** Adds this histogram's gaps to {@code total}: counts exactly, sums as one addition each. */
+    void addTo(GapHistogram total) {
+        if (n == 0) {
+            return;
+        }
+        total.n += n;
+        total.positive += positive;
+        total.sum += sum;
+        total.sumSq += sumSq;
+        total.sumPerUser += sumPerUser;
+        total.sumPerUserSq += sumPerUserSq;
+        total.min = Math.min(total.min, min);
+        total.max = Math.max(total.max, max);
+        for (int b = 0; b < BUCKETS; b++) {
+            total.counts[b] += counts[b];
+        }
     }
 
     private static int bucket(double v) {

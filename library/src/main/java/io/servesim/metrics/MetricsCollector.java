@@ -23,7 +23,8 @@ public final class MetricsCollector {
     private final Distribution ttst = new Distribution();
     private final Distribution tpot = new Distribution();
     private final Distribution e2e = new Distribution();
-    private final GapHistogram itl = new GapHistogram();
+    /** Inter-token gaps per worker (see {@link GapHistogram#addTo}). */
+    private GapHistogram[] itl = new GapHistogram[0];
     private final Distribution routerQueue = new Distribution();
     private final List<RequestRecord> records;
     private long numRequests;
@@ -55,12 +56,27 @@ public final class MetricsCollector {
         numRequests++;
     }
 
-    /** Records {@code count} equal gaps between consecutive tokens (of as many requests). */
-    public void gaps(double ms, int count) {
+    /**
+     * Records {@code count} equal gaps between consecutive tokens (of as many requests) on worker {@code worker};
+     * each worker's gaps are summed in the order they come, and the workers' sums are added in worker order.
+     */
+    public void gaps(int worker, double ms, int count) {
         if (warmupSeen < warmupRequests) {
             return;
         }
-        itl.add(ms, count);
+        if (worker >= itl.length) {
+            int from = itl.length;
+            itl = java.util.Arrays.copyOf(itl, worker + 1);
+            for (int w = from; w <= worker; w++) {
+                itl[w] = new GapHistogram();
+            }
+        }
+        itl[worker].add(ms, count);
+    }
+
+    /** Returns true once the warm-up requests have completed (always with no warm-up): every gap now counts. */
+    public boolean measuring() {
+        return warmupSeen >= warmupRequests;
     }
 
     /** Records a completed request, with how long it waited in router queues (0 when routed on arrival). */
@@ -114,7 +130,11 @@ public final class MetricsCollector {
         ttft.summarise(Latency.TTFT, out);
         ttst.summarise(Latency.TTST, out);
         tpot.summarise(Latency.TPOT, out);
-        itl.summarise(out);
+        GapHistogram allGaps = new GapHistogram();
+        for (GapHistogram worker : itl) {
+            worker.addTo(allGaps);
+        }
+        allGaps.summarise(out);
         e2e.summarise(Latency.E2E_LATENCY, out);
         Summary queue = routerQueue.summary();
         put(out, Metric.MEAN_ROUTER_QUEUE_MS, queue.value(Statistic.MEAN));

@@ -51,6 +51,13 @@ public final class StepBatch {
         return this;
     }
 
+    /** Adds {@code count} decoding sequences whose contexts add up to {@code contextSum} tokens. */
+    public StepBatch addDecodes(int count, long contextSum) {
+        decodeCount += count;
+        decodeContextSum += contextSum;
+        return this;
+    }
+
     /** Sets the worker's KV occupancy (used by occupancy-based timing models such as the polynomial one). */
     public StepBatch kvOccupancy(long activeKvTokens, long totalKvTokens) {
         this.activeKvTokens = activeKvTokens;

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time per replay: the default example (5,000 requests, isl 32768, osl 256, 3×TP4 prefill + 4×TP1 decode) and the
- * Mooncake conversation trace (12,031 requests; shipped gzipped in traces/).
+ * Mooncake conversation trace (12,031 requests; shipped gzipped in traces/) on 4×TP2 prefill + 8×TP1 decode and on
+ * 8×TP2 aggregated workers (the aggregated example's engine settings).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ReplayBenchmark {
     private LocalEvaluator defaultExample;
     private LocalEvaluator conversation;
+    private LocalEvaluator conversationAggregated;
+    private final DeploymentState aggregatedState = DeploymentState.aggregated(2, 8, RouterSetting.kvRouter(1, 1));
     private final DeploymentState defaultState = DeploymentState.disaggregated(4, 1, 3, 4, RouterSetting.kvRouter(1, 1));
     private final DeploymentState traceState = DeploymentState.disaggregated(2, 1, 4, 8, RouterSetting.kvRouter(1, 1));
 
@@ -44,6 +47,8 @@ public class ReplayBenchmark {
             trace = Path.of("..", trace.toString()); // run from the library module
         }
         conversation = new LocalEvaluator(spec.withWorkload(WorkloadSpec.trace(trace.toString()).build()));
+        conversationAggregated = new LocalEvaluator(Specs.example(Specs.AGGREGATED_EXAMPLE)
+                .withWorkload(WorkloadSpec.trace(trace.toString()).build()));
     }
 
     @Benchmark
@@ -54,5 +59,10 @@ public class ReplayBenchmark {
     @Benchmark
     public ReplayMetrics conversationTrace() {
         return conversation.replay(traceState, false);
+    }
+
+    @Benchmark
+    public ReplayMetrics conversationTraceAggregated() {
+        return conversationAggregated.replay(aggregatedState, false);
     }
 }

@@ -25,7 +25,7 @@ class EngineSimTest {
     };
     private final EngineListener listener = new EngineListener() {
         @Override
-        public void tokens(double timeMs, double gapMs, int count) {
+        public void tokens(int worker, double timeMs, double gapMs, int count) {
             events.add("tokens@" + (int) timeMs + " gap " + (int) gapMs + " x" + count);
         }
 

@@ -58,7 +58,7 @@ class MetricTest {
         MetricsCollector c = new MetricsCollector(false);
         for (int i = 1; i <= 5; i++) {
             c.arrived();
-            c.gaps(10.0 * i, 1);
+            c.gaps(i % 2, 10.0 * i, 1);
             c.completed(i, 0, 10.0 * i, 10.0 * i + 5, 10.0 * i + 20, 100, 3, 0, 0, 0, 0.0);
         }
         Map<String, Double> s = c.summary(0);

@@ -21,8 +21,8 @@ class MetricsCollectorTest {
         for (int i = 0; i < 4; i++) {
             c.arrived();
         }
-        c.gaps(10, 3);
-        c.gaps(20, 4);
+        c.gaps(0, 10, 3);
+        c.gaps(1, 20, 4);
         complete(c, 1);
         complete(c, 2);
         complete(c, 3);
@@ -101,9 +101,9 @@ class MetricsCollectorTest {
         for (int i = 0; i < 3; i++) {
             c.arrived();
         }
-        c.gaps(5, 2); // before the warm-up ends: left out
+        c.gaps(0, 5, 2); // before the warm-up ends: left out
         complete(c, 1);
-        c.gaps(10, 1);
+        c.gaps(0, 10, 1);
         complete(c, 2);
         complete(c, 3);
 

@@ -1,0 +1,119 @@
+package io.servesim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.servesim.perf.StepTimer;
+import io.servesim.spec.EngineArgs;
+import io.servesim.workload.Request;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decode runs on one worker (4-token blocks, passes of 10 ms plus 0.1 ms per token of context): how far a run plans,
+ * that it reports exactly what pass-by-pass simulation reports, and how a queued request cuts it.
+ */
+class EngineSim_DecodeRunTest {
+    private static final EngineArgs ARGS = EngineArgs.builder().blockSize(4).maxNumSeqs(4).maxNumBatchedTokens(64)
+            .enableChunkedPrefill(true).enablePrefixCaching(false).stepOverheadMs(0.0).build();
+
+    /** A worker and everything it told the cluster. */
+    private static final class Worker {
+        final List<String> told = new ArrayList<>();
+        final StepTimer timer = batch -> 10 + 0.1 * batch.decodeContextSum();
+        final EngineSim engine = new EngineSim(0, ARGS, 16, timer);
+        final EngineListener listener = new EngineListener() {
+            @Override
+            public void tokens(int worker, double timeMs, double gapMs, int count) {
+                told.add("tokens@" + timeMs + " gap " + gapMs + " x" + count);
+            }
+
+            @Override
+            public void prefillCompleted(Sequence seq, double timeMs) {
+                told.add("prefill " + seq.request().id() + "@" + timeMs);
+            }
+
+            @Override
+            public void finished(Sequence seq, double timeMs) {
+                told.add("finished " + seq.request().id() + "@" + timeMs);
+            }
+        };
+        final KvEventRecorder kv = new KvEventRecorder();
+
+        /** Starts a pass at {@code now} and finishes it (or the run it planned); returns its end. */
+        double pass(double now, boolean runs) {
+            double end = engine.startPass(now, runs);
+            engine.finishPass(end, listener, kv);
+            return end;
+        }
+
+        String state() {
+            return told + " passes " + engine.passes() + " busy " + engine.busyMs() + " timeline "
+                    + engine.timeline().meanKvOccupancy() + " " + kv.events;
+        }
+    }
+
+    private static Sequence sequence(long id, int input, int output) {
+        return new Sequence(Request.of(id, 0, input, output, new long[(input + 3) / 4]), output, false);
+    }
+
+    @Test
+    void aRunPlansUntilABlockIsNeededAndReportsWhatPassByPassReports() {
+        Worker runs = new Worker();
+        Worker oneByOne = new Worker();
+        runs.engine.enqueue(sequence(1, 4, 12), 0);
+        oneByOne.engine.enqueue(sequence(1, 4, 12), 0);
+        double end = runs.pass(0, true);
+        oneByOne.pass(0, false);
+        // the prompt's pass emits the first token; the next pass needs a second block and then holds 8 tokens:
+        // decodes of tokens 5 to 8 fit, so the run plans 4 passes
+        double start = runs.engine.startPass(end, true);
+        assertThat(runs.engine.passStartMs()).isGreaterThan(end);
+        double now = end;
+        for (int i = 0; i < 4; i++) {
+            now = oneByOne.pass(now, false);
+        }
+        assertThat(start).isEqualTo(now);
+        runs.engine.finishPass(start, runs.listener, runs.kv);
+        while (oneByOne.engine.hasWork()) {
+            now = oneByOne.pass(now, false);
+        }
+        double last = start;
+        while (runs.engine.hasWork()) {
+            last = runs.pass(last, true);
+        }
+        assertThat(last).isEqualTo(now);
+        assertThat(runs.state()).isEqualTo(oneByOne.state());
+    }
+
+    @Test
+    void aRequestQueuedMidRunKeepsOnlyThePassesThatStartedBeforeIt() {
+        Worker runs = new Worker();
+        Worker oneByOne = new Worker();
+        runs.engine.enqueue(sequence(1, 4, 12), 0);
+        oneByOne.engine.enqueue(sequence(1, 4, 12), 0);
+        double t = runs.pass(0, true);
+        oneByOne.pass(0, false);
+        runs.engine.startPass(t, true);
+        double second = oneByOne.pass(t, false);
+        double third = oneByOne.pass(second, false);
+        // queued exactly as the third pass ends: the fourth would have started then, and sees the new request
+        assertThat(runs.engine.enqueue(sequence(2, 4, 2), third)).isTrue();
+        assertThat(runs.engine.passEndMs()).isEqualTo(third);
+        assertThat(runs.engine.passStartMs()).isEqualTo(second);
+        assertThat(runs.engine.enqueue(sequence(3, 4, 2), third)).as("nothing left to cut").isFalse();
+        runs.engine.finishPass(third, runs.listener, runs.kv);
+        oneByOne.engine.enqueue(sequence(2, 4, 2), third);
+        oneByOne.engine.enqueue(sequence(3, 4, 2), third);
+        double a = third;
+        double b = third;
+        while (oneByOne.engine.hasWork()) {
+            a = oneByOne.pass(a, false);
+        }
+        while (runs.engine.hasWork()) {
+            b = runs.pass(b, true);
+        }
+        assertThat(b).isEqualTo(a);
+        assertThat(runs.state()).isEqualTo(oneByOne.state());
+    }
+}
