@@ -158,7 +158,7 @@ public final class EngineSim {
         if (decodeRun && !preempted) {
             int k = decodeRunLength();
             if (k >= 2) {
-                planRun(k);
+                run.plan(k, batch, timer, stepOverheadMs);
             }
         }
         return passEndMs();
@@ -194,22 +194,6 @@ public final class EngineSim {
         }
         Sequence head = waiting.peekFirst();
         return head.kvTransferred && pool.available() < ceilDiv(head.promptLength, blockSize);
-    }
-
-    /** Plans passes 2..k after the pass just started: the same sequences, each context one token longer per pass. */
-    private void planRun(int k) {
-        int n = batch.decodeCount();
-        long contextSum = batch.decodeContextSum();
-        long activeKv = batch.activeKvTokens();
-        long totalKv = batch.totalKvTokens();
-        double end = run.endMs(1);
-        for (int j = 2; j <= k; j++) {
-            contextSum += n;
-            batch.clear().addDecodes(n, contextSum).kvOccupancy(activeKv, totalKv);
-            double ms = timer.stepMs(batch) + stepOverheadMs;
-            end = end + ms;
-            run.append(ms, end);
-        }
     }
 
     /** Completes the running pass at {@code endMs}: tokens come out, finished sequences release their blocks. */
