@@ -12,10 +12,7 @@ import picocli.CommandLine.Command;
                 + " clusters and search topologies and router settings for the best one.",
         subcommands = {SweepCommand.class, ReplayCommand.class, SpecCommand.class, TraceCommand.class,
                 PerfCommand.class, StudyCommand.class, FidelityCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class Main extends GroupCommand {
     /** Runs the CLI and exits with its status code. */
     public static void main(String[] args) {
         System.exit(run(args));
@@ -33,10 +30,5 @@ public final class Main implements Runnable {
     /** Returns the configured picocli command line (also used by the kernel module to add its commands). */
     public static CommandLine commandLine() {
         return ErrorHandler.install(new CommandLine(new Main()));
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -22,15 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code servesim perf}: step time and KV capacity from the performance model. */
 @Command(name = "perf", mixinStandardHelpOptions = true, description = "Step-time and KV capacity from the performance model.",
         subcommands = {PerfCommand.Step.class, PerfCommand.Capacity.class, PerfCommand.BuildTables.class})
-final class PerfCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
-
-    @Override
-    public Integer call() {
-        command.commandLine().usage(command.commandLine().getOut());
-        return 0;
-    }
+final class PerfCommand extends GroupCommand {
 
     /** {@code servesim perf step}. */
     @Command(name = "step", mixinStandardHelpOptions = true, description = "Latency of one engine pass.")

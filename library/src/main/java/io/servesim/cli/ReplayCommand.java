@@ -11,7 +11,6 @@ import io.servesim.report.TextTables;
 import io.servesim.router.DecisionRecorder;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
-import io.servesim.workload.Workloads;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,9 +39,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DeploymentOptions deployment;
 
-    @Option(names = "--lenient", description = "Trace workloads: skip bad trace lines (counted and reported) instead"
-            + " of failing (default: the spec's lenientTrace)")
-    boolean lenient;
+    @Mixin
+    Lenient lenient;
 
     @Option(names = "--json", description = "Print the metrics as JSON with the report column names as keys"
             + " (default: text)")
@@ -67,10 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         Flags.nonNegative("--bench", bench);
-        ReplayOptimizeSpec spec = Specs.readOrDefault(specFile);
-        if (lenient) {
-            spec = Lenient.apply(spec);
-        }
+        ReplayOptimizeSpec spec = lenient.applyTo(Specs.readOrDefault(specFile));
         DeploymentState state = deployment.state(spec);
         LocalEvaluator evaluator = new LocalEvaluator(spec);
         ProgressBar bar = new ProgressBar(command.commandLine().getErr(), !noProgress && !json && System.console() != null);

@@ -16,15 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "spec", mixinStandardHelpOptions = true,
         description = "Validate sweep specs (YAML/JSON) and print example specs.",
         subcommands = {SpecCommand.Validate.class, SpecCommand.Example.class})
-final class SpecCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class SpecCommand extends GroupCommand {
     /** Prints each file's normalised spec (defaults filled in) or its error; exit 2 if any file is invalid. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Check spec files; print the normalised spec (defaults filled in) or the error.")

@@ -36,7 +36,7 @@ final class SweepCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "Spec file (YAML or JSON); default: ${DEFAULT-VALUE} "
-            + "(or the built-in default example)", defaultValue = "notebooks/specs/default-disagg.yaml")
+            + "(or the built-in default example)", defaultValue = "notebooks/specs/" + Specs.DEFAULT_EXAMPLE)
     Path specFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write results: a new folder, an empty one or"

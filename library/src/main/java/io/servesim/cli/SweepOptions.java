@@ -3,6 +3,7 @@ package io.servesim.cli;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.SpecOverrides;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,9 +35,8 @@ public final class SweepOptions {
             description = "kv_router, round_robin or both (default: the spec's)")
     String routerMode;
 
-    @Option(names = "--lenient", description = "Trace workloads: skip bad trace lines (counted and reported) instead"
-            + " of failing (default: the spec's lenientTrace)")
-    boolean lenient;
+    @Mixin
+    Lenient lenient;
 
     @Option(names = "--exhaustive", description = "Also evaluate every state and report the descent's optimality gap"
             + " (default: off)")
@@ -46,7 +46,7 @@ public final class SweepOptions {
     public ReplayOptimizeSpec applyTo(ReplayOptimizeSpec spec) {
         ReplayOptimizeSpec overridden = new SpecOverrides(traceFile == null ? null : traceFile.toString(),
                 arrivalSpeedupRatio, objective, totalGpus, routerMode, maxParallelEvals).applyTo(spec);
-        return lenient ? Lenient.apply(overridden) : overridden;
+        return lenient.applyTo(overridden);
     }
 
     /** Returns true when {@code --exhaustive} asks for the exhaustive baseline and the optimality gap. */

@@ -24,15 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code servesim trace}: statistics of Mooncake-style traces and generation of synthetic ones. */
 @Command(name = "trace", mixinStandardHelpOptions = true, description = "Trace statistics and generation.",
         subcommands = {TraceCommand.Stats.class, TraceCommand.Generate.class})
-final class TraceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
-
-    @Override
-    public Integer call() {
-        command.commandLine().usage(command.commandLine().getOut());
-        return 0;
-    }
+final class TraceCommand extends GroupCommand {
 
     /** {@code servesim trace stats FILE}. */
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "Print statistics of a Mooncake JSONL trace.")

@@ -332,20 +332,41 @@ final class ClusterSim {
         return (double) inputTokens * handoffBytesPerToken / bytesPerS * 1000.0;
     }
 
-    /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
-    private final class PrefillListener implements EngineListener {
+    /** Tells a pool's router that its requests finished prefill or left; subclasses add what else a pool does. */
+    private abstract static class RoutedListener implements EngineListener {
+        final Pool pool;
+
+        RoutedListener(Pool pool) {
+            this.pool = pool;
+        }
+
         @Override
         public void tokens(int worker, double timeMs, double gapMs, int count) {
         }
 
         @Override
         public void prefillCompleted(Sequence seq, double timeMs) {
-            prefill.router.prefillCompleted(seq.request(), seq.worker());
+            pool.router.prefillCompleted(seq.request(), seq.worker());
         }
 
         @Override
         public void finished(Sequence seq, double timeMs) {
-            prefill.router.finished(seq.request(), seq.worker());
+            pool.router.finished(seq.request(), seq.worker());
+            left(seq, timeMs);
+        }
+
+        /** The sequence left {@link #pool} at {@code timeMs}, after its router was told. */
+        abstract void left(Sequence seq, double timeMs);
+    }
+
+    /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
+    private final class PrefillListener extends RoutedListener {
+        PrefillListener() {
+            super(prefill);
+        }
+
+        @Override
+        void left(Sequence seq, double timeMs) {
             Flight flight = (Flight) seq.attachment();
             flight.prefillWorker = seq.worker();
             flight.reusedTokens = seq.reusedTokens();
@@ -359,11 +380,9 @@ final class ClusterSim {
     }
 
     /** The pool whose tokens users see (aggregated or decode); request records use run-wide worker indices. */
-    private final class FinalListener implements EngineListener {
-        private final Pool pool;
-
+    private final class FinalListener extends RoutedListener {
         FinalListener(Pool pool) {
-            this.pool = pool;
+            super(pool);
         }
 
         @Override
@@ -372,13 +391,7 @@ final class ClusterSim {
         }
 
         @Override
-        public void prefillCompleted(Sequence seq, double timeMs) {
-            pool.router.prefillCompleted(seq.request(), seq.worker());
-        }
-
-        @Override
-        public void finished(Sequence seq, double timeMs) {
-            pool.router.finished(seq.request(), seq.worker());
+        void left(Sequence seq, double timeMs) {
             Flight f = (Flight) seq.attachment();
             Request r = seq.request();
             boolean aggregated = agg != null;

@@ -1,30 +1,31 @@
 package io.servesim.metrics;
 
+import java.util.Locale;
+
 /**
  * The statistics reported for every latency distribution, in report order, and the one percentile rule they use:
  * nearest rank on {@code (n-1)·p/100}.
  */
 public enum Statistic {
-    MEAN("mean", Double.NaN),
-    MIN("min", Double.NaN),
-    MAX("max", Double.NaN),
-    MEDIAN("median", 50),
-    P50("p50", 50),
-    P75("p75", 75),
-    P90("p90", 90),
-    P95("p95", 95),
-    P99("p99", 99),
-    STD("std", Double.NaN);
+    MEAN(Double.NaN),
+    MIN(Double.NaN),
+    MAX(Double.NaN),
+    MEDIAN(50),
+    P50(50),
+    P75(75),
+    P90(90),
+    P95(95),
+    P99(99),
+    STD(Double.NaN);
 
-    private final String prefix;
+    private final String prefix = name().toLowerCase(Locale.ROOT);
     private final double percent;
 
-    Statistic(String prefix, double percent) {
-        this.prefix = prefix;
+    Statistic(double percent) {
         this.percent = percent;
     }
 
-    /** Returns the column prefix, e.g. {@code p95}. */
+    /** Returns the column prefix, e.g. {@code p95}: the constant's name in lower case. */
     public String prefix() {
         return prefix;
     }

@@ -1,7 +1,6 @@
 package io.servesim.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
@@ -9,29 +8,26 @@ import java.util.List;
  * ({@code torch_dtype}, FP8 for an FP8 checkpoint); {@code bfloat16} and {@code float16} are the 16-bit types (priced
  * with the same BF16 tables); {@code fp8} is servesim's shorthand for {@code quantization: fp8}.
  */
-public enum Dtype {
-    AUTO("auto"),
-    BFLOAT16("bfloat16", "bf16"),
-    FLOAT16("float16", "half", "fp16"),
-    FP8("fp8");
+public enum Dtype implements SpecName {
+    AUTO,
+    BFLOAT16("bf16"),
+    FLOAT16("half", "fp16"),
+    FP8;
 
-    private final String id;
     private final List<String> aliases;
 
-    Dtype(String id, String... aliases) {
-        this.id = id;
+    Dtype(String... aliases) {
         this.aliases = List.of(aliases);
     }
 
-    /** Returns the name used in specs. */
-    @JsonValue
-    public String id() {
-        return id;
+    @Override
+    public List<String> aliases() {
+        return aliases;
     }
 
     /** Parses a spec name such as {@code bfloat16} or {@code bf16}. */
     @JsonCreator
     public static Dtype named(String name) {
-        return SpecNames.parse(values(), name, Dtype::id, d -> d.aliases, "dtype");
+        return SpecNames.parse(values(), name, EngineArgs.SECTION, "dtype");
     }
 }

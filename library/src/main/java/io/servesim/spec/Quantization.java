@@ -1,8 +1,6 @@
 package io.servesim.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.List;
 
 /**
  * vLLM's {@code quantization}: how the linear-layer weights are quantized. Absent = as the checkpoint says (an FP8
@@ -10,24 +8,12 @@ import java.util.List;
  * quantized activations, vLLM's FP8 path for a BF16 checkpoint and for per-tensor FP8 checkpoints; the LM head and
  * embeddings stay 16-bit.
  */
-public enum Quantization {
-    FP8("fp8");
-
-    private final String id;
-
-    Quantization(String id) {
-        this.id = id;
-    }
-
-    /** Returns the name used in specs. */
-    @JsonValue
-    public String id() {
-        return id;
-    }
+public enum Quantization implements SpecName {
+    FP8;
 
     /** Parses a spec name such as {@code fp8}. */
     @JsonCreator
     public static Quantization named(String name) {
-        return SpecNames.parse(values(), name, Quantization::id, q -> List.of(), "quantization");
+        return SpecNames.parse(values(), name, EngineArgs.SECTION, "quantization");
     }
 }

@@ -56,20 +56,16 @@ public record SlaSpec(Double ttft, Double itl, Double e2eLatency, Double p95Ttft
     /** Returns the active bounds keyed by report column, in a stable order. */
     @JsonIgnore
     public Map<String, Double> activeBounds() {
+        Metric[] metrics = {Metric.MEAN_TTFT_MS, Metric.MEAN_TPOT_MS, Metric.MEAN_E2E_LATENCY_MS,
+            Metric.P95_TTFT_MS, Metric.P95_TPOT_MS, Metric.P95_E2E_LATENCY_MS};
+        Double[] bounds = {ttft, itl, e2eLatency, p95Ttft, p95Itl, p95E2eLatency};
         Map<String, Double> out = new LinkedHashMap<>();
-        put(out, Metric.MEAN_TTFT_MS, ttft);
-        put(out, Metric.MEAN_TPOT_MS, itl);
-        put(out, Metric.MEAN_E2E_LATENCY_MS, e2eLatency);
-        put(out, Metric.P95_TTFT_MS, p95Ttft);
-        put(out, Metric.P95_TPOT_MS, p95Itl);
-        put(out, Metric.P95_E2E_LATENCY_MS, p95E2eLatency);
-        return out;
-    }
-
-    private static void put(Map<String, Double> out, Metric metric, Double bound) {
-        if (bound != null && bound > 0) {
-            out.put(metric.name(), bound);
+        for (int i = 0; i < metrics.length; i++) {
+            if (bounds[i] != null && bounds[i] > 0) {
+                out.put(metrics[i].name(), bounds[i]);
+            }
         }
+        return out;
     }
 
     /**

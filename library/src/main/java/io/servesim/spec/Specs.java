@@ -110,7 +110,11 @@ public final class Specs {
         }
     }
 
-    private static String readText(Path file) {
+    /**
+     * Returns the text of a spec-like file (a spec or a study), checked as {@link #read(Path)} checks it: a folder, a
+     * file over {@link Limits#MAX_SPEC_BYTES}, a binary, missing or unreadable file fails in one line naming it.
+     */
+    public static String readText(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new SpecException.FileProblem(file + ": is a folder; expected a spec file (.yaml, .yml, .json)");

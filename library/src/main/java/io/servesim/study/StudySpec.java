@@ -4,11 +4,7 @@ import io.servesim.spec.Defaults;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.SpecException;
 import io.servesim.spec.Specs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,13 +84,10 @@ public record StudySpec(ReplayOptimizeSpec base, List<StudyAxis> axes, AxisCombi
 
     /** Reads a study from a {@code .yaml}, {@code .yml} or {@code .json} file and checks every cell. */
     public static StudySpec read(Path file) {
-        try {
-            return fromYaml(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new IllegalArgumentException("--spec: " + file + ": no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read study " + file, e);
         }
+        return fromYaml(Specs.readText(file));
     }
 
     /** Parses a study from YAML (or JSON) text and checks every cell. */

@@ -5,13 +5,23 @@ import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.Specs;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Finds the spec a magic should use: a notebook variable, a file, or the built-in default example. */
+/**
+ * Where a magic's spec comes from (a picocli mixin of {@code %sweep} and {@code %replay}): a notebook variable
+ * {@code NAME}, a file {@code --spec FILE}, or the built-in default example.
+ */
 final class MagicSpecs {
-    private MagicSpecs() {
-    }
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Variable holding a ReplayOptimizeSpec")
+    String variable;
 
-    static ReplayOptimizeSpec resolve(MagicContext ctx, String variable, Path file) {
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "Spec file (YAML or JSON); default: the built-in default example")
+    Path file;
+
+    /** Returns the spec the arguments name, loaded as the command line loads {@code --spec}. */
+    ReplayOptimizeSpec resolve(MagicContext ctx) {
         if (variable != null && file != null) {
             throw new CellError("UsageError", List.of("give a spec variable or --spec FILE, not both"));
         }

@@ -9,19 +9,16 @@ import io.servesim.optimize.LocalEvaluator;
 import io.servesim.report.DecisionText;
 import io.servesim.router.DecisionRecorder;
 import io.servesim.spec.ReplayOptimizeSpec;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code %replay [NAME] --prefill-tp … }: one run with per-request records; shows metrics and timelines. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay the spec's workload through one topology; returns its ReplayMetrics.")
 public final class ReplayMagic extends Magic {
-    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Variable holding a ReplayOptimizeSpec") String name;
-    @Option(names = "--spec", paramLabel = "FILE") Path specFile;
+    @Mixin MagicSpecs source;
     @Mixin DeploymentOptions deployment;
     @Option(names = "--as", paramLabel = "VAR") String as;
     @Option(names = "--decisions", paramLabel = "N",
@@ -29,7 +26,7 @@ public final class ReplayMagic extends Magic {
 
     @Override
     protected Object run(MagicContext ctx, String body) {
-        ReplayOptimizeSpec spec = MagicSpecs.resolve(ctx, name, specFile);
+        ReplayOptimizeSpec spec = source.resolve(ctx);
         DeploymentState state;
         try {
             state = deployment.state(spec);
