@@ -99,9 +99,9 @@ public final class EngineSim {
     /**
      * Schedules one pass at {@code nowMs} and returns when {@link #finishPass} is due, or NaN when nothing could be
      * scheduled (for example every waiting prompt needs more KV blocks than are free). With {@code decodeRun}, a
-     * worker whose every sequence is decoding with nothing waiting plans the passes that follow as well, as long as
-     * none could schedule differently (no sequence finishes before the last of them, none needs a new KV block) and
-     * at most {@value #MAX_RUN}: each pass is priced exactly as it would be at its own start, and
+     * worker whose every sequence is decoding, with no waiting request able to join, plans the passes that follow as
+     * well, as long as none could schedule differently (no sequence finishes before the last of them, none needs a
+     * new KV block) and at most {@value #MAX_RUN}: each pass is priced exactly as it would be at its own start, and
      * {@link #finishPass} at the last one's end emits every planned pass's tokens in order. Only a request queued
      * here can change such a plan, and {@link #enqueue} cuts it.
      */
