@@ -3,6 +3,7 @@ package io.servesim.cli;
 import io.servesim.optimize.DeploymentState;
 import io.servesim.perf.PerfModel;
 import io.servesim.router.RouterSetting;
+import io.servesim.spec.Defaults;
 import io.servesim.spec.EngineArgs;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.RouterMode;
@@ -16,23 +17,23 @@ import picocli.CommandLine.Option;
  */
 public final class DeploymentOptions {
     @Option(names = "--prefill-tp", paramLabel = "N",
-            description = "Disaggregated specs: GPUs per prefill worker (1, 2, 4, 8); required") Integer prefillTp;
+            description = "Disaggregated specs: GPUs per prefill worker, a power of two (1, 2, 4, 8); required") Integer prefillTp;
     @Option(names = "--decode-tp", paramLabel = "N",
-            description = "Disaggregated specs: GPUs per decode worker (1, 2, 4, 8); required") Integer decodeTp;
+            description = "Disaggregated specs: GPUs per decode worker, a power of two (1, 2, 4, 8); required") Integer decodeTp;
     @Option(names = "--prefill-workers", paramLabel = "N",
             description = "Disaggregated specs: prefill worker count; required") Integer prefillWorkers;
     @Option(names = "--decode-workers", paramLabel = "N",
             description = "Disaggregated specs: decode worker count; required") Integer decodeWorkers;
     @Option(names = "--tp", paramLabel = "N",
-            description = "Aggregated specs: GPUs per worker (1, 2, 4, 8); required") Integer tp;
+            description = "Aggregated specs: GPUs per worker, a power of two (1, 2, 4, 8); required") Integer tp;
     @Option(names = "--workers", paramLabel = "N", description = "Aggregated specs: worker count; required")
     Integer workers;
 
-    @Option(names = "--overlap-credit", paramLabel = "C", defaultValue = "1.0",
+    @Option(names = "--overlap-credit", paramLabel = "C", defaultValue = Defaults.Flag.OVERLAP_CREDIT,
             description = "KV router credit for cached prefix blocks, in [0, 1] (default ${DEFAULT-VALUE})") double credit;
-    @Option(names = "--prefill-load-scale", paramLabel = "S", defaultValue = "1.0",
+    @Option(names = "--prefill-load-scale", paramLabel = "S", defaultValue = Defaults.Flag.PREFILL_LOAD_SCALE,
             description = "KV router weight of queued prefill work, > 0 (default ${DEFAULT-VALUE})") double scale;
-    @Option(names = "--router-mode", paramLabel = "MODE", defaultValue = "kv_router",
+    @Option(names = "--router-mode", paramLabel = "MODE", defaultValue = Defaults.Flag.ROUTER_MODE,
             description = "kv_router or round_robin (default ${DEFAULT-VALUE})") String routerMode;
 
     /** Returns the deployment the flags name for a disaggregated (or aggregated) spec; a missing flag is named. */

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  * One of the small HTML templates in {@code templates.html} beside this class, filled by name: {@code {{name}}} is
  * replaced by the value's text, HTML-escaped; {@code {{{name}}}} by HTML that is already rendered (a table, a chart).
  * The file holds one template per {@code <!-- name -->} line; a template's lines are joined with their leading
- * indentation removed, so templates can be indented for reading without changing the output. Immutable.
+ * indentation removed, so templates can be indented for reading without changing the output. Other modules keep
+ * their own template files in the same format ({@link #named(Class, String, String)}). Immutable.
  */
-final class HtmlTemplate {
+public final class HtmlTemplate {
     private static final Pattern HEADER = Pattern.compile("<!-- ([a-z][a-z-]*) -->");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\{([a-z][a-zA-Z]*)}}}|\\{\\{([a-z][a-zA-Z]*)}}");
-    private static final Map<String, HtmlTemplate> TEMPLATES = load("templates.html");
+    private static final Map<String, HtmlTemplate> TEMPLATES = load(HtmlTemplate.class, "templates.html");
+    private static final Map<String, Map<String, HtmlTemplate>> FILES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String name;
     /** Text between placeholders: one more than {@link #keys}. */
@@ -62,8 +64,23 @@ final class HtmlTemplate {
         return t;
     }
 
+    /**
+     * Returns the template called {@code name} in the template file {@code resource} beside {@code anchor} (a class
+     * path resource read once); fails when there is none.
+     */
+    public static HtmlTemplate named(Class<?> anchor, String resource, String name) {
+        Map<String, HtmlTemplate> file = FILES.computeIfAbsent(anchor.getName() + "/" + resource,
+                k -> load(anchor, resource));
+        HtmlTemplate t = file.get(name);
+        if (t == null) {
+            throw new IllegalStateException("no HTML template named " + name + " in " + resource + "; known: "
+                    + file.keySet());
+        }
+        return t;
+    }
+
     /** Returns the template filled with {@code values}, which must name every placeholder and nothing else. */
-    String render(Map<String, ?> values) {
+    public String render(Map<String, ?> values) {
         if (!values.keySet().equals(names)) {
             throw new IllegalStateException("template " + name + " takes " + names + ", given " + values.keySet());
         }
@@ -75,9 +92,9 @@ final class HtmlTemplate {
         return b.append(literals[keys.length]).toString();
     }
 
-    private static Map<String, HtmlTemplate> load(String resource) {
+    private static Map<String, HtmlTemplate> load(Class<?> anchor, String resource) {
         String text;
-        try (InputStream in = HtmlTemplate.class.getResourceAsStream(resource)) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("HTML templates missing from the class path: " + resource);
             }

@@ -56,6 +56,9 @@ public final class Defaults {
     /** The round-robin router state's fixed knobs. */
     public static final double ROUND_ROBIN_CREDIT = 0.0;
     public static final double ROUND_ROBIN_SCALE = 1.0;
+    /** The KV router's knobs for a single replay when no flag names them (Dynamo's default weights). */
+    public static final double OVERLAP_CREDIT = 1.0;
+    public static final double PREFILL_LOAD_SCALE = 1.0;
     public static final double ROUTER_TEMPERATURE = 0.0;
     public static final boolean ROUTER_TRACK_ACTIVE_BLOCKS = true;
     public static final boolean ROUTER_ASSUME_KV_REUSE = true;
@@ -121,6 +124,10 @@ public final class Defaults {
         public static final String GPU_MEMORY_UTILIZATION = "" + Defaults.GPU_MEMORY_UTILIZATION;
         public static final String TRACE_BLOCK_SIZE = "" + Defaults.TRACE_BLOCK_SIZE;
         public static final String ARRIVAL_SEED = "" + Defaults.ARRIVAL_SEED;
+        public static final String OVERLAP_CREDIT = "" + Defaults.OVERLAP_CREDIT;
+        public static final String PREFILL_LOAD_SCALE = "" + Defaults.PREFILL_LOAD_SCALE;
+        /** The id of {@link Defaults#ROUTER_MODE}. */
+        public static final String ROUTER_MODE = "kv_router";
 
         private Flag() {
         }

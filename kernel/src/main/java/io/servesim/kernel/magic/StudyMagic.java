@@ -1,7 +1,6 @@
 package io.servesim.kernel.magic;
 
 import io.servesim.kernel.session.CellError;
-import io.servesim.report.Html;
 import io.servesim.report.PlotlyHtml;
 import io.servesim.spec.Defaults;
 import io.servesim.study.StudyBackend;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,9 +64,9 @@ public final class StudyMagic extends Magic {
                 all.add(shortLabel(r.study().cells().get(i).labels()));
                 values.add(table.doubleColumn("output_throughput_tok_s_per_gpu").getDouble(i));
             }
-            live.accept(PlotlyHtml.standalone(String.format(Locale.ROOT, "<div class='servesim-progress'>study done:"
-                    + " %d cells (%d run, %d resumed) in %.1f s -> %s</div>", r.cellCount(), r.cellsRun(),
-                    r.cellsResumed(), r.wallSeconds(), Html.escape(dir.toString()))
+            live.accept(PlotlyHtml.standalone(ProgressHtml.render("study-done", Map.of("cells", r.cellCount(),
+                    "run", r.cellsRun(), "resumed", r.cellsResumed(),
+                    "seconds", String.format(Locale.ROOT, "%.1f", r.wallSeconds()), "folder", dir))
                     + PlotlyHtml.chart(chart(all, values), "best state per cell")));
             if (as != null) {
                 ctx.bind(as, r);
@@ -104,7 +104,7 @@ public final class StudyMagic extends Magic {
 
     private static String progress(int done, int total, String note) {
         int pct = total == 0 ? 0 : (int) Math.round(100.0 * done / total);
-        return "<div class='servesim-progress'><progress max='100' value='" + pct + "'></progress> " + done + " / "
-                + total + " cells " + Html.escape(note) + "</div>";
+        return ProgressHtml.render("study-progress", Map.of("percent", pct, "done", done, "total", total,
+                "note", note));
     }
 }

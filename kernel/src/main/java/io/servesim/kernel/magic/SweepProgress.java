@@ -1,9 +1,9 @@
 package io.servesim.kernel.magic;
 
-import io.servesim.report.Html;
 import io.servesim.optimize.EvaluatedState;
 import io.servesim.optimize.ProgressListener;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -29,7 +29,7 @@ public final class SweepProgress implements ProgressListener {
 
     /** Returns the first rendering (before any evaluation). */
     public static String starting() {
-        return "<div class='servesim-progress'><progress></progress> descent: starting</div>";
+        return ProgressHtml.render("sweep-starting", Map.of());
     }
 
     @Override
@@ -51,32 +51,28 @@ public final class SweepProgress implements ProgressListener {
     public synchronized void finish() {
         if (!closed && total > 0) {
             closed = true;
-            display.accept("<div class='servesim-progress'>sweep: " + total + " evaluations · " + Html.escape(best)
-                    + "</div>");
+            display.accept(ProgressHtml.render("sweep-stopped", Map.of("total", total, "best", best)));
         }
     }
 
     /** Returns the closing line. */
     public synchronized String done(int states, int feasible, double wallMs) {
         closed = true;
-        return String.format(Locale.ROOT, "<div class='servesim-progress'>sweep done: %d states evaluated"
-                + " (%d feasible) in %.1f s</div>", states, feasible, wallMs / 1000);
+        return ProgressHtml.render("sweep-done", Map.of("states", states, "feasible", feasible,
+                "seconds", String.format(Locale.ROOT, "%.1f", wallMs / 1000)));
     }
 
     /** Returns the sweep's warnings (deprecated fields, pins beyond GPU memory) as HTML lines, or "" when none. */
     public static String warnings(java.util.List<String> warnings) {
         StringBuilder out = new StringBuilder();
         for (String w : warnings) {
-            out.append("<div class='servesim-warning' style='color:#8a5a00'>warning: ").append(Html.escape(w))
-                    .append("</div>");
+            out.append(ProgressHtml.render("warning", Map.of("text", w)));
         }
         return out.toString();
     }
 
     private String html(int done, int planned, String note) {
-        String bar = phase == 1 ? "<progress></progress> descent: " + done + " states evaluated"
-                : "<progress max='" + planned + "' value='" + done + "'></progress> exhaustive baseline: " + done
-                + " / " + planned + " states";
-        return "<div class='servesim-progress'>" + bar + " · " + Html.escape(note) + "</div>";
+        return phase == 1 ? ProgressHtml.render("sweep-descent", Map.of("done", done, "note", note))
+                : ProgressHtml.render("sweep-baseline", Map.of("done", done, "planned", planned, "note", note));
     }
 }
