@@ -110,13 +110,12 @@ final class BlockPool {
         if (hashed[block]) {
             return block;
         }
-        int twin = cached.get(hash);
+        int twin = cached.putIfAbsent(hash, block);
         if (twin >= 0) {
             acquire(twin);
             release(block);
             return twin;
         }
-        cached.put(hash, block);
         hashOf[block] = hash;
         hashed[block] = true;
         events.stored(worker, hash);

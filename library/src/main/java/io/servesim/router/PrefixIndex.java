@@ -28,31 +28,37 @@ final class PrefixIndex {
 
     /** Records that {@code worker} caches {@code hash}. */
     void stored(int worker, long hash) {
-        int slot = slots.get(hash);
+        int fresh = freeCount > 0 ? free[freeCount - 1] : used;
+        int slot = slots.putIfAbsent(hash, fresh);
         if (slot < 0) {
-            slot = freeCount > 0 ? free[--freeCount] : used++;
+            slot = fresh;
+            if (freeCount > 0) {
+                freeCount--;
+            } else {
+                used++;
+            }
             if ((slot + 1) * words > masks.length) {
                 masks = Arrays.copyOf(masks, masks.length * 2);
             }
             Arrays.fill(masks, slot * words, (slot + 1) * words, 0L);
-            slots.put(hash, slot);
         }
         masks[slot * words + (worker >>> 6)] |= 1L << (worker & 63);
     }
 
     /** Records that {@code worker} evicted {@code hash}. */
     void removed(int worker, long hash) {
-        int slot = slots.get(hash);
-        if (slot < 0) {
+        int pos = slots.find(hash);
+        if (pos < 0) {
             return;
         }
+        int slot = slots.valueAt(pos);
         masks[slot * words + (worker >>> 6)] &= ~(1L << (worker & 63));
         for (int k = 0; k < words; k++) {
             if (masks[slot * words + k] != 0) {
                 return;
             }
         }
-        slots.remove(hash);
+        slots.removeAt(pos);
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);
         }

@@ -65,26 +65,80 @@ public final class LongIntMap {
         }
     }
 
-    /** Removes {@code key} if present. */
-    public void remove(long key) {
+    /**
+     * Maps {@code key} to {@code value} (non-negative) unless it is present; returns its present value, or -1 when
+     * it was absent and is now mapped (one probe where {@code get} then {@code put} takes two).
+     */
+    public int putIfAbsent(long key, int value) {
         if (key == EMPTY) {
-            hasEmptyKey = false;
-            return;
+            if (hasEmptyKey) {
+                return emptyKeyValue;
+            }
+            hasEmptyKey = true;
+            emptyKeyValue = value;
+            return -1;
         }
         int i = slot(key);
         while (true) {
             long k = keys[i];
-            if (k == EMPTY) {
-                return;
-            }
             if (k == key) {
-                break;
+                return values[i];
+            }
+            if (k == EMPTY) {
+                keys[i] = key;
+                values[i] = value;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return -1;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /**
+     * Returns the position of {@code key} for {@link #valueAt} and {@link #removeAt}, or -1 when absent; a position
+     * is valid until the next change to the map.
+     */
+    public int find(long key) {
+        if (key == EMPTY) {
+            return hasEmptyKey ? keys.length : -1;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return i;
+            }
+            if (k == EMPTY) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Returns the value at position {@code pos} (from {@link #find}). */
+    public int valueAt(int pos) {
+        return pos == keys.length ? emptyKeyValue : values[pos];
+    }
+
+    /** Removes {@code key} if present. */
+    public void remove(long key) {
+        int pos = find(key);
+        if (pos >= 0) {
+            removeAt(pos);
+        }
+    }
+
+    /** Removes the entry at position {@code pos} (from {@link #find}). */
+    public void removeAt(int pos) {
+        if (pos == keys.length) {
+            hasEmptyKey = false;
+            return;
+        }
         // backward-shift deletion keeps probe chains intact
-        int gap = i;
-        int j = i;
+        int gap = pos;
+        int j = pos;
         while (true) {
             j = (j + 1) & mask;
             long k = keys[j];
