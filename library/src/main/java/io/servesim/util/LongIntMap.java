@@ -96,6 +96,32 @@ public final class LongIntMap {
         }
     }
 
+    /** ORs {@code bits} (non-negative) into the value of {@code key}, an absent key counting as 0; one probe. */
+    public void or(long key, int bits) {
+        if (key == EMPTY) {
+            emptyKeyValue = hasEmptyKey ? emptyKeyValue | bits : bits;
+            hasEmptyKey = true;
+            return;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                values[i] |= bits;
+                return;
+            }
+            if (k == EMPTY) {
+                keys[i] = key;
+                values[i] = bits;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /**
      * Returns the position of {@code key} for {@link #valueAt} and {@link #removeAt}, or -1 when absent; a position
      * is valid until the next change to the map.
@@ -120,6 +146,15 @@ public final class LongIntMap {
     /** Returns the value at position {@code pos} (from {@link #find}). */
     public int valueAt(int pos) {
         return pos == keys.length ? emptyKeyValue : values[pos];
+    }
+
+    /** Sets the value (non-negative) at position {@code pos} (from {@link #find}). */
+    public void setAt(int pos, int value) {
+        if (pos == keys.length) {
+            emptyKeyValue = value;
+        } else {
+            values[pos] = value;
+        }
     }
 
     /** Removes {@code key} if present. */
