@@ -19,7 +19,7 @@ public final class LongIntMap {
 
     /** Creates a map sized for about {@code expected} entries. */
     public LongIntMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        int cap = Integer.highestOneBit(Math.max(16, expected * 4 - 1)) << 1;
         keys = new long[cap];
         values = new int[cap];
         Arrays.fill(keys, EMPTY);
