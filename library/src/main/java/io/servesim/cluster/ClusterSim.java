@@ -1,6 +1,5 @@
 package io.servesim.cluster;
 
-import io.servesim.engine.EngineListener;
 import io.servesim.engine.EngineSim;
 import io.servesim.engine.Sequence;
 import io.servesim.metrics.MetricsCollector;
@@ -9,7 +8,6 @@ import io.servesim.metrics.WorkerStats;
 import io.servesim.perf.PerfModel;
 import io.servesim.router.RouterPlan;
 import io.servesim.router.RoutingDecision;
-import io.servesim.spec.WorkerType;
 import io.servesim.workload.Request;
 import io.servesim.workload.Workload;
 import java.util.ArrayList;
@@ -48,8 +46,8 @@ final class ClusterSim {
     private long sent;
     private boolean exhausted;
     private final double ttftOverheadMs;
-    /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
-    private final long handoffBytesPerToken;
+    /** The prefill-to-decode KV transfer time (null when aggregated). */
+    private final KvHandoff handoff;
     /** Workers that only decode plan several passes at once (same results, fewer events). */
     private final boolean decodeRuns;
 
@@ -80,7 +78,7 @@ final class ClusterSim {
             agg.listener = new FinalListener(agg);
         }
         this.ttftOverheadMs = entry().config.args().ttftOverhead();
-        this.handoffBytesPerToken = prefill == null ? 0 : perf.kvBytesPerToken(prefill.config.args());
+        this.handoff = prefill == null ? null : new KvHandoff(prefill, decode, perf);
         if (workload.blockSize() != entry().blockSize) {
             throw new IllegalArgumentException("workload block size (" + workload.blockSize()
                     + ") differs from the engines' block_size (" + entry().blockSize + ")");
@@ -155,7 +153,12 @@ final class ClusterSim {
         }
         double wallMs = (System.nanoTime() - started) / 1e6;
         var summary = metrics.summary(wallMs);
-        return new ReplayMetrics(summary, workerStats(summary.get("duration_ms")), metrics.records());
+        double durationMs = summary.get("duration_ms");
+        List<WorkerStats> workers = new ArrayList<>();
+        for (Pool pool : agg != null ? List.of(agg) : List.of(prefill, decode)) {
+            pool.addWorkerStats(workers, durationMs);
+        }
+        return new ReplayMetrics(summary, workers, metrics.records());
     }
 
     /** Returns the workload's next first turn, counting it, or null once it has none. */
@@ -187,9 +190,9 @@ final class ClusterSim {
         metrics.arrived();
         inFlight++;
         Pool pool = entry();
-        checkFits(pool, r);
+        pool.checkFits(r);
         if (decode != null) {
-            checkFits(decode, r);
+            decode.checkFits(r);
         }
         Flight flight = new Flight(r, r.arrivalMs());
         Sequence seq = new Sequence(r, agg != null ? r.outputLength() : 1, false);
@@ -261,17 +264,6 @@ final class ClusterSim {
         return w;
     }
 
-    private void checkFits(Pool pool, Request r) {
-        long tokens = (long) r.inputLength() + (pool.role == WorkerType.PREFILL ? 1 : r.outputLength());
-        long blocks = (tokens + pool.blockSize - 1) / pool.blockSize;
-        if (blocks > pool.numGpuBlocks) {
-            throw new IllegalArgumentException("request " + r.id() + " needs " + blocks + " KV blocks (" + tokens
-                    + " tokens at block_size " + pool.blockSize + ") but a TP" + pool.config.tp() + " "
-                    + pool.roleName() + " worker has only " + pool.numGpuBlocks
-                    + "; use a larger TP or pin num_gpu_blocks");
-        }
-    }
-
     private void handle(Event e) {
         switch (e.kind) {
             case Event.PASS_END -> {
@@ -321,44 +313,6 @@ final class ClusterSim {
         }
     }
 
-    private double handoffMs(int prefillWorker, int decodeWorker, int inputTokens) {
-        Double pinned = decode.config.args().kvTransferBandwidthGbps();
-        if (pinned == null) {
-            pinned = prefill.config.args().kvTransferBandwidthGbps();
-        }
-        double bytesPerS = pinned != null ? pinned * 1e9
-                : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)
-                ? perf.sku().intraNodeBandwidthBytesPerS() : perf.sku().interNodeBandwidthBytesPerS();
-        return (double) inputTokens * handoffBytesPerToken / bytesPerS * 1000.0;
-    }
-
-    /** Tells a pool's router that its requests finished prefill or left; subclasses add what else a pool does. */
-    private abstract static class RoutedListener implements EngineListener {
-        final Pool pool;
-
-        RoutedListener(Pool pool) {
-            this.pool = pool;
-        }
-
-        @Override
-        public void tokens(int worker, double timeMs, double gapMs, int count) {
-        }
-
-        @Override
-        public void prefillCompleted(Sequence seq, double timeMs) {
-            pool.router.prefillCompleted(seq.request(), seq.worker());
-        }
-
-        @Override
-        public void finished(Sequence seq, double timeMs) {
-            pool.router.finished(seq.request(), seq.worker());
-            left(seq, timeMs);
-        }
-
-        /** The sequence left {@link #pool} at {@code timeMs}, after its router was told. */
-        abstract void left(Sequence seq, double timeMs);
-    }
-
     /** Prefill pool: when a prompt is done, route it to a decode worker and ship its KV. */
     private final class PrefillListener extends RoutedListener {
         PrefillListener() {
@@ -374,7 +328,7 @@ final class ClusterSim {
             int w = route(decode, r, 0);
             Sequence next = new Sequence(r, r.outputLength(), true);
             next.attach(flight);
-            double delay = handoffMs(seq.worker(), w, r.inputLength());
+            double delay = handoff.ms(seq.worker(), w, r.inputLength());
             events.add(Event.handoff(timeMs + delay, now, order++, next, w));
         }
     }
@@ -412,20 +366,5 @@ final class ClusterSim {
                 }
             }
         }
-    }
-
-    private List<WorkerStats> workerStats(double durationMs) {
-        List<WorkerStats> out = new ArrayList<>();
-        int global = 0;
-        for (Pool pool : agg != null ? List.of(agg) : List.of(prefill, decode)) {
-            for (EngineSim e : pool.engines) {
-                var t = e.timeline();
-                out.add(new WorkerStats(global++, pool.roleName(), pool.config.tp(), pool.numGpuBlocks, e.passes(),
-                        durationMs <= 0 ? 0 : Math.min(1, e.busyMs() / durationMs), t.meanKvOccupancy(),
-                        t.peakKvOccupancy(), e.preemptions(), t.endsMs(durationMs), t.busyFractions(durationMs),
-                        t.kvOccupancies(durationMs)));
-            }
-        }
-        return out;
     }
 }

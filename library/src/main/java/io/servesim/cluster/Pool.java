@@ -4,12 +4,15 @@ import io.servesim.engine.EngineListener;
 import io.servesim.engine.EngineSim;
 import io.servesim.engine.KvEventListener;
 import io.servesim.engine.Sequence;
+import io.servesim.metrics.WorkerStats;
 import io.servesim.perf.PerfModel;
 import io.servesim.perf.StepTimer;
 import io.servesim.router.Router;
 import io.servesim.router.PoolRouterPlan;
 import io.servesim.spec.WorkerType;
+import io.servesim.workload.Request;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * The live workers of one {@link PoolConfig} in a run, their router, the requests waiting in the router's queue
@@ -82,5 +85,28 @@ final class Pool {
 
     String roleName() {
         return role.id();
+    }
+
+    /** Throws when request {@code r} needs more KV blocks than one of this pool's workers has. */
+    void checkFits(Request r) {
+        long tokens = (long) r.inputLength() + (role == WorkerType.PREFILL ? 1 : r.outputLength());
+        long blocks = (tokens + blockSize - 1) / blockSize;
+        if (blocks > numGpuBlocks) {
+            throw new IllegalArgumentException("request " + r.id() + " needs " + blocks + " KV blocks (" + tokens
+                    + " tokens at block_size " + blockSize + ") but a TP" + config.tp() + " "
+                    + roleName() + " worker has only " + numGpuBlocks
+                    + "; use a larger TP or pin num_gpu_blocks");
+        }
+    }
+
+    /** Appends its workers' statistics over a run of {@code durationMs}, numbered on from {@code out.size()}. */
+    void addWorkerStats(List<WorkerStats> out, double durationMs) {
+        for (EngineSim e : engines) {
+            var t = e.timeline();
+            out.add(new WorkerStats(out.size(), roleName(), config.tp(), numGpuBlocks, e.passes(),
+                    durationMs <= 0 ? 0 : Math.min(1, e.busyMs() / durationMs), t.meanKvOccupancy(),
+                    t.peakKvOccupancy(), e.preemptions(), t.endsMs(durationMs), t.busyFractions(durationMs),
+                    t.kvOccupancies(durationMs)));
+        }
     }
 }

@@ -16,9 +16,8 @@ final class BlockPool {
     private final int[] refCount;
     private final long[] hashOf;
     private final boolean[] hashed;
-    private final int[] prev;
-    private final int[] next;
-    private final boolean[] inLru;
+    /** The eviction list's links, previous and next side by side (one cache line per unlink). */
+    private final int[] links;
     private final int[] freeStack;
     private final LongIntMap cached;
     private int freeTop;
@@ -37,9 +36,7 @@ final class BlockPool {
         refCount = new int[capacity];
         hashOf = new long[capacity];
         hashed = new boolean[capacity];
-        prev = new int[capacity];
-        next = new int[capacity];
-        inLru = new boolean[capacity];
+        links = new int[2 * capacity];
         freeStack = new int[capacity];
         for (int i = 0; i < capacity; i++) {
             freeStack[i] = capacity - 1 - i;
@@ -79,7 +76,8 @@ final class BlockPool {
 
     /** Takes a reference on cached block {@code block} (removing it from the eviction list if it was free). */
     void acquire(int block) {
-        if (refCount[block]++ == 0 && inLru[block]) {
+        // an unreferenced block is on the eviction list exactly when it is cached; otherwise it is on the free stack
+        if (refCount[block]++ == 0 && hashed[block]) {
             unlink(block);
         }
     }
@@ -110,13 +108,12 @@ final class BlockPool {
         if (hashed[block]) {
             return block;
         }
-        int twin = cached.get(hash);
+        int twin = cached.putIfAbsent(hash, block);
         if (twin >= 0) {
             acquire(twin);
             release(block);
             return twin;
         }
-        cached.put(hash, block);
         hashOf[block] = hash;
         hashed[block] = true;
         events.stored(worker, hash);
@@ -139,11 +136,10 @@ final class BlockPool {
     }
 
     private void append(int b) {
-        inLru[b] = true;
-        prev[b] = lruTail;
-        next[b] = -1;
+        links[2 * b] = lruTail;
+        links[2 * b + 1] = -1;
         if (lruTail >= 0) {
-            next[lruTail] = b;
+            links[2 * lruTail + 1] = b;
         } else {
             lruHead = b;
         }
@@ -152,16 +148,17 @@ final class BlockPool {
     }
 
     private void unlink(int b) {
-        inLru[b] = false;
-        if (prev[b] >= 0) {
-            next[prev[b]] = next[b];
+        int prev = links[2 * b];
+        int next = links[2 * b + 1];
+        if (prev >= 0) {
+            links[2 * prev + 1] = next;
         } else {
-            lruHead = next[b];
+            lruHead = next;
         }
-        if (next[b] >= 0) {
-            prev[next[b]] = prev[b];
+        if (next >= 0) {
+            links[2 * next] = prev;
         } else {
-            lruTail = prev[b];
+            lruTail = prev;
         }
         lruSize--;
     }

@@ -1,5 +1,7 @@
 package io.servesim.engine;
 
+import io.servesim.perf.StepBatch;
+import io.servesim.perf.StepTimer;
 import java.util.Arrays;
 
 /**
@@ -20,6 +22,25 @@ final class DecodeRun {
         this.kvOccupancy = kvOccupancy;
         passes = 0;
         append(ms, startMs + ms);
+    }
+
+    /**
+     * Plans passes 2..k after pass 1, whose decode-only shape is in {@code batch}: the same sequences, each context
+     * one token longer per pass, each pass priced at its own start ({@code batch} is left with the last one's).
+     */
+    void plan(int k, StepBatch batch, StepTimer timer, double stepOverheadMs) {
+        int n = batch.decodeCount();
+        long contextSum = batch.decodeContextSum();
+        long activeKv = batch.activeKvTokens();
+        long totalKv = batch.totalKvTokens();
+        double end = endMs(1);
+        for (int j = 2; j <= k; j++) {
+            contextSum += n;
+            batch.clear().addDecodes(n, contextSum).kvOccupancy(activeKv, totalKv);
+            double ms = timer.stepMs(batch) + stepOverheadMs;
+            end = end + ms;
+            append(ms, end);
+        }
     }
 
     /** Adds the next pass, {@code ms} long, ending at {@code endMs}. */

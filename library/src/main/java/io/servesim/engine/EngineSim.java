@@ -12,8 +12,9 @@ import java.util.ArrayList;
  * budget ({@code max_num_batched_tokens}) and {@code max_num_seqs}, chunked prefill, prefix caching on full blocks,
  * and newest-first preemption with recompute when KV blocks run out. A pass is scheduled at its start
  * ({@link #startPass}) and its tokens come out at its end ({@link #finishPass}); the pass length comes from the
- * {@link StepTimer} plus the engine's host time per pass ({@code step_overhead_ms}). Prefill workers stop a request after its first token; decode workers receive the prompt's KV
- * and only decode. A worker that only decodes can plan several passes at once (a decode run, see
+ * {@link StepTimer} plus the engine's host time per pass ({@code step_overhead_ms}). Prefill workers stop a request
+ * after its first token; decode workers receive the prompt's KV and only decode. KV blocks per sequence are kept by a
+ * {@code KvAllocator}. A worker that only decodes can plan several passes at once (a decode run, see
  * {@link #startPass(double, boolean)}). Not thread-safe.
  */
 public final class EngineSim {
@@ -28,7 +29,7 @@ public final class EngineSim {
     private final boolean prefixCaching;
     private final StepTimer timer;
     private final double stepOverheadMs;
-    private final BlockPool pool;
+    private final KvAllocator blocks;
     private final KvEventBuffer events = new KvEventBuffer();
     private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
     private final ArrayList<Sequence> running = new ArrayList<>();
@@ -52,7 +53,8 @@ public final class EngineSim {
         this.prefixCaching = args.enablePrefixCaching();
         this.timer = timer;
         this.stepOverheadMs = args.stepOverhead();
-        this.pool = new BlockPool(numGpuBlocks, index, events);
+        this.blocks = new KvAllocator(new BlockPool(numGpuBlocks, index, events), blockSize, prefixCaching,
+                chunkedPrefill);
     }
 
     /** Returns the worker's index in its pool. */
@@ -99,9 +101,9 @@ public final class EngineSim {
     /**
      * Schedules one pass at {@code nowMs} and returns when {@link #finishPass} is due, or NaN when nothing could be
      * scheduled (for example every waiting prompt needs more KV blocks than are free). With {@code decodeRun}, a
-     * worker whose every sequence is decoding with nothing waiting plans the passes that follow as well, as long as
-     * none could schedule differently (no sequence finishes before the last of them, none needs a new KV block) and
-     * at most {@value #MAX_RUN}: each pass is priced exactly as it would be at its own start, and
+     * worker whose every sequence is decoding, with no waiting request able to join, plans the passes that follow as
+     * well, as long as none could schedule differently (no sequence finishes before the last of them, none needs a
+     * new KV block) and at most {@value #MAX_RUN}: each pass is priced exactly as it would be at its own start, and
      * {@link #finishPass} at the last one's end emits every planned pass's tokens in order. Only a request queued
      * here can change such a plan, and {@link #enqueue} cuts it.
      */
@@ -116,7 +118,7 @@ public final class EngineSim {
             if (take < s.tokens() - s.computed && !chunkedPrefill) {
                 break;
             }
-            while (!grow(s, s.computed + take)) {
+            while (!blocks.grow(s, s.computed + take)) {
                 Sequence victim = running.get(running.size() - 1);
                 preempt(victim);
                 running.remove(running.size() - 1);
@@ -134,7 +136,7 @@ public final class EngineSim {
         if (!preempted) {
             while (budget > 0 && running.size() < maxSeqs && !waiting.isEmpty()) {
                 Sequence s = waiting.peekFirst();
-                if (!admit(s, budget)) {
+                if (!blocks.admit(s, budget)) {
                     break;
                 }
                 waiting.pollFirst();
@@ -147,18 +149,18 @@ public final class EngineSim {
         if (scheduled.isEmpty()) {
             return Double.NaN;
         }
-        batch.kvOccupancy((long) pool.used() * blockSize, (long) pool.capacity() * blockSize);
+        batch.kvOccupancy((long) blocks.used() * blockSize, (long) blocks.capacity() * blockSize);
         double ms = timer.stepMs(batch) + stepOverheadMs;
         busy = true;
         passes++;
         busyMs += ms;
-        double occupancy = (double) pool.used() / pool.capacity();
+        double occupancy = (double) blocks.used() / blocks.capacity();
         timeline.record(nowMs, ms, occupancy);
         run.begin(nowMs, ms, occupancy);
         if (decodeRun && !preempted) {
             int k = decodeRunLength();
             if (k >= 2) {
-                planRun(k);
+                run.plan(k, batch, timer, stepOverheadMs);
             }
         }
         return passEndMs();
@@ -193,23 +195,7 @@ public final class EngineSim {
             return true;
         }
         Sequence head = waiting.peekFirst();
-        return head.kvTransferred && pool.available() < ceilDiv(head.promptLength, blockSize);
-    }
-
-    /** Plans passes 2..k after the pass just started: the same sequences, each context one token longer per pass. */
-    private void planRun(int k) {
-        int n = batch.decodeCount();
-        long contextSum = batch.decodeContextSum();
-        long activeKv = batch.activeKvTokens();
-        long totalKv = batch.totalKvTokens();
-        double end = run.endMs(1);
-        for (int j = 2; j <= k; j++) {
-            contextSum += n;
-            batch.clear().addDecodes(n, contextSum).kvOccupancy(activeKv, totalKv);
-            double ms = timer.stepMs(batch) + stepOverheadMs;
-            end = end + ms;
-            run.append(ms, end);
-        }
+        return head.kvTransferred && !blocks.promptFits(head);
     }
 
     /** Completes the running pass at {@code endMs}: tokens come out, finished sequences release their blocks. */
@@ -269,7 +255,7 @@ public final class EngineSim {
             Sequence s = scheduled.get(i);
             s.computed += s.lastTake;
             if (prefixCaching) {
-                registerFullBlocks(s);
+                blocks.registerFullBlocks(s);
             }
             if (s.computed < s.tokens()) {
                 continue;
@@ -319,7 +305,7 @@ public final class EngineSim {
         for (int i = 0; i < running.size(); i++) {
             Sequence s = running.get(i);
             if (s.finished()) {
-                releaseBlocks(s);
+                blocks.release(s);
                 s.computed = 0;
                 listener.finished(s, endMs);
             } else {
@@ -362,91 +348,12 @@ public final class EngineSim {
         }
     }
 
-    /** Tries to admit a waiting sequence: takes its cached prefix and the blocks of its first chunk. */
-    private boolean admit(Sequence s, int budget) {
-        if (s.kvTransferred) {
-            int need = ceilDiv(s.promptLength, blockSize);
-            if (pool.available() < need) {
-                return false;
-            }
-            for (int i = 0; i < need; i++) {
-                s.addBlock(pool.allocate());
-            }
-            s.computed = s.promptLength - 1;
-            s.prefillDone = true;
-            s.reusedTokens = 0;
-            s.kvTransferred = false;
-            return true;
-        }
-        int hits = 0;
-        if (prefixCaching && s.computed == 0) {
-            long[] hashes = s.request.blockHashes();
-            int fullPromptBlocks = s.promptLength / blockSize;
-            int limit = Math.min(fullPromptBlocks, (s.tokens() - 1) / blockSize);
-            // the leading cached blocks, each looked up once (acquiring one does not change what is cached)
-            for (int b; hits < limit && (b = pool.lookup(hashes[hits])) >= 0; hits++) {
-                pool.acquire(b);
-                s.addBlock(b);
-            }
-            s.registeredBlocks = hits;
-            s.computed = hits * blockSize;
-        }
-        int take = Math.min(s.tokens() - s.computed, budget);
-        if ((take < s.tokens() - s.computed && !chunkedPrefill) || !grow(s, s.computed + take)) {
-            releaseBlocks(s);
-            s.computed = 0;
-            return false;
-        }
-        s.reusedTokens = Math.max(s.reusedTokens, hits * blockSize);
-        return true;
-    }
-
-    /** Makes sure {@code s} holds blocks for {@code tokens} tokens; false when the pool runs dry. */
-    private boolean grow(Sequence s, int tokens) {
-        int need = ceilDiv(tokens, blockSize) - s.numBlocks;
-        if (need <= 0) {
-            return true;
-        }
-        if (pool.available() < need) {
-            return false;
-        }
-        for (int i = 0; i < need; i++) {
-            s.addBlock(pool.allocate());
-        }
-        return true;
-    }
-
-    private void registerFullBlocks(Sequence s) {
-        if (!prefixCaching) {
-            return;
-        }
-        long[] hashes = s.request.blockHashes();
-        int full = Math.min(s.computed, s.promptLength) / blockSize;
-        for (int i = s.registeredBlocks; i < full; i++) {
-            s.blocks[i] = pool.register(s.blocks[i], hashes[i]);
-        }
-        s.registeredBlocks = Math.max(s.registeredBlocks, full);
-    }
-
     /** Frees a running sequence's KV and sends it back to the head of the queue; its tokens are recomputed. */
     private void preempt(Sequence s) {
-        releaseBlocks(s);
+        blocks.release(s);
         s.computed = 0;
         s.kvTransferred = false;
         preemptions++;
         waiting.addFirst(s);
-    }
-
-    /** Releases every block of {@code s}, last block first so suffixes are evicted before their prefixes. */
-    private void releaseBlocks(Sequence s) {
-        for (int i = s.numBlocks - 1; i >= 0; i--) {
-            pool.release(s.blocks[i]);
-        }
-        s.numBlocks = 0;
-        s.registeredBlocks = 0;
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 }

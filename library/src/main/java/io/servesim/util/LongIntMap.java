@@ -2,7 +2,12 @@ package io.servesim.util;
 
 import java.util.Arrays;
 
-/** An open-addressing map from long keys to non-negative int values, without boxing; -1 means absent. Not thread-safe. */
+/**
+ * An open-addressing map from long keys to non-negative int values, without boxing; -1 means absent. Linear probing,
+ * kept at most a quarter full: the short probe chains make misses and removals (backward shift) cheap, which is
+ * what the KV block pool and the prefix index, with a removal for almost every insertion, spend their time on. Not
+ * thread-safe.
+ */
 public final class LongIntMap {
     private static final long EMPTY = 0x8000_0000_0000_0001L;
     private long[] keys;
@@ -14,7 +19,7 @@ public final class LongIntMap {
 
     /** Creates a map sized for about {@code expected} entries. */
     public LongIntMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        int cap = Integer.highestOneBit(Math.max(16, expected * 4 - 1)) << 1;
         keys = new long[cap];
         values = new int[cap];
         Arrays.fill(keys, EMPTY);
@@ -56,7 +61,7 @@ public final class LongIntMap {
             if (k == EMPTY) {
                 keys[i] = key;
                 values[i] = value;
-                if (++size * 2 > keys.length) {
+                if (++size * 4 > keys.length) {
                     grow();
                 }
                 return;
@@ -65,26 +70,115 @@ public final class LongIntMap {
         }
     }
 
-    /** Removes {@code key} if present. */
-    public void remove(long key) {
+    /**
+     * Maps {@code key} to {@code value} (non-negative) unless it is present; returns its present value, or -1 when
+     * it was absent and is now mapped (one probe where {@code get} then {@code put} takes two).
+     */
+    public int putIfAbsent(long key, int value) {
         if (key == EMPTY) {
-            hasEmptyKey = false;
+            if (hasEmptyKey) {
+                return emptyKeyValue;
+            }
+            hasEmptyKey = true;
+            emptyKeyValue = value;
+            return -1;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return values[i];
+            }
+            if (k == EMPTY) {
+                keys[i] = key;
+                values[i] = value;
+                if (++size * 4 > keys.length) {
+                    grow();
+                }
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** ORs {@code bits} (non-negative) into the value of {@code key}, an absent key counting as 0; one probe. */
+    public void or(long key, int bits) {
+        if (key == EMPTY) {
+            emptyKeyValue = hasEmptyKey ? emptyKeyValue | bits : bits;
+            hasEmptyKey = true;
             return;
         }
         int i = slot(key);
         while (true) {
             long k = keys[i];
-            if (k == EMPTY) {
+            if (k == key) {
+                values[i] |= bits;
                 return;
             }
-            if (k == key) {
-                break;
+            if (k == EMPTY) {
+                keys[i] = key;
+                values[i] = bits;
+                if (++size * 4 > keys.length) {
+                    grow();
+                }
+                return;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /**
+     * Returns the position of {@code key} for {@link #valueAt} and {@link #removeAt}, or -1 when absent; a position
+     * is valid until the next change to the map.
+     */
+    public int find(long key) {
+        if (key == EMPTY) {
+            return hasEmptyKey ? keys.length : -1;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return i;
+            }
+            if (k == EMPTY) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Returns the value at position {@code pos} (from {@link #find}). */
+    public int valueAt(int pos) {
+        return pos == keys.length ? emptyKeyValue : values[pos];
+    }
+
+    /** Sets the value (non-negative) at position {@code pos} (from {@link #find}). */
+    public void setAt(int pos, int value) {
+        if (pos == keys.length) {
+            emptyKeyValue = value;
+        } else {
+            values[pos] = value;
+        }
+    }
+
+    /** Removes {@code key} if present. */
+    public void remove(long key) {
+        int pos = find(key);
+        if (pos >= 0) {
+            removeAt(pos);
+        }
+    }
+
+    /** Removes the entry at position {@code pos} (from {@link #find}). */
+    public void removeAt(int pos) {
+        if (pos == keys.length) {
+            hasEmptyKey = false;
+            return;
+        }
         // backward-shift deletion keeps probe chains intact
-        int gap = i;
-        int j = i;
+        int gap = pos;
+        int j = pos;
         while (true) {
             j = (j + 1) & mask;
             long k = keys[j];
