@@ -31,6 +31,8 @@ public final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final Map<String, EvalErrors.Origin> origins = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopRequested;
+    /** True while {@link #eval} runs: a stop keeps stopping until it returns. */
+    private volatile boolean evaluating;
     private volatile int currentCell;
     private final List<Path> added = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -58,6 +60,15 @@ public final class JShellSession implements AutoCloseable {
      * was called during the cell.
      */
     public Object eval(String code, int firstLine) {
+        evaluating = true;
+        try {
+            return evalSnippets(code, firstLine);
+        } finally {
+            evaluating = false;
+        }
+    }
+
+    private Object evalSnippets(String code, int firstLine) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String rest = code;
         int line = firstLine;
@@ -78,6 +89,9 @@ public final class JShellSession implements AutoCloseable {
                 next = "";
             } else {
                 next = info.remaining();
+            }
+            if (stopRequested) {
+                throw Interrupts.error();
             }
             result = evalSnippet(source, line);
             if (stopRequested) {
@@ -104,6 +118,8 @@ public final class JShellSession implements AutoCloseable {
         currentCell = count;
         stopRequested = false;
     }
+
+    private static final long STOP_RETRY_MS = 20;
 
     /** Marker for "the cell has no value to show". */
     public static final Object NO_VALUE = new Object();
@@ -230,6 +246,20 @@ public final class JShellSession implements AutoCloseable {
     public void stop() {
         stopRequested = true;
         shell.stop();
+        // A stop can land while JShell compiles a snippet, before its code runs, when there is nothing to stop yet:
+        // keep stopping until the evaluation returns.
+        Thread stopper = new Thread(() -> {
+            while (stopRequested && evaluating) {
+                try {
+                    Thread.sleep(STOP_RETRY_MS);
+                    shell.stop();
+                } catch (InterruptedException | RuntimeException e) {
+                    return;
+                }
+            }
+        }, "servesim-cell-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     @Override

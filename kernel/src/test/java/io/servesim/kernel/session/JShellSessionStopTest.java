@@ -1,0 +1,63 @@
+package io.servesim.kernel.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Stopping a cell ends it promptly, whether the stop lands while its code runs or while JShell still compiles it. */
+class JShellSessionStopTest {
+    private static JShellSession session;
+
+    @BeforeAll
+    static void start() {
+        session = new JShellSession();
+        session.eval("int warm = 1;", 1);
+    }
+
+    @AfterAll
+    static void close() {
+        session.close();
+    }
+
+    @Test
+    void aStopBeforeTheSnippetRunsStillEndsTheCell() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            session.beginCell(100 + attempt);
+            // a fresh class in every attempt, so JShell has something to compile when the stop lands
+            String name = "Slow" + attempt;
+            CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> session.eval(
+                    "class " + name + " { static void go() throws Exception { Thread.sleep(60_000); } }\n"
+                            + name + ".go();", 1));
+            Thread.sleep(attempt * 30L);
+            session.stop();
+            long t0 = System.nanoTime();
+            Throwable thrown = failure(cell);
+            assertThat(thrown).isInstanceOf(CellError.class);
+            assertThat(((CellError) thrown).lines().get(0)).startsWith("InterruptedException");
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10);
+        }
+    }
+
+    @Test
+    void aStopWhileTheCodeSleepsEndsTheCell() throws Exception {
+        session.beginCell(200);
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> session.eval("Thread.sleep(60_000);", 1));
+        Thread.sleep(1500);
+        session.stop();
+        assertThat(failure(cell)).isInstanceOf(CellError.class);
+    }
+
+    private static Throwable failure(CompletableFuture<Object> cell) throws Exception {
+        try {
+            cell.get(20, TimeUnit.SECONDS);
+            throw new AssertionError("the cell was not stopped");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+}
