@@ -61,6 +61,12 @@ public final class ServesimKernel extends BaseKernel {
     private final KernelHistory history;
     private final StopOnError stopOnError = new StopOnError();
     private volatile Thread running;
+    /**
+     * Held while an interrupt is delivered and while a cell stops being the running one, so that an interrupt never
+     * reaches the shell thread after its cell ended: a leftover interrupt flag would break the thread's next socket
+     * write (the reply of the next request).
+     */
+    private final Object interruptLock = new Object();
     private volatile String startupNotice;
     private final List<SweepProgress> cellProgress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -214,8 +220,10 @@ public final class ServesimKernel extends BaseKernel {
             batchedErr.close();
             System.setOut(out);
             System.setErr(err);
-            running = null;
-            Thread.interrupted();
+            synchronized (interruptLock) {
+                running = null;
+                Thread.interrupted();
+            }
         }
     }
 
@@ -327,10 +335,12 @@ public final class ServesimKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
-        Thread t = running;
-        if (t != null) {
-            session.stop();
-            t.interrupt();
+        synchronized (interruptLock) {
+            Thread t = running;
+            if (t != null) {
+                session.stop();
+                t.interrupt();
+            }
         }
     }
 
