@@ -32,7 +32,7 @@ class JShellSessionStopTest {
             String name = "Slow" + attempt;
             CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> session.eval(
                     "class " + name + " { static void go() throws Exception { Thread.sleep(60_000); } }\n"
-                            + name + ".go();", 1));
+                            + name + ".go();", 1), JShellSessionStopTest::onItsOwnThread);
             Thread.sleep(attempt * 30L);
             session.stop();
             long t0 = System.nanoTime();
@@ -46,10 +46,19 @@ class JShellSessionStopTest {
     @Test
     void aStopWhileTheCodeSleepsEndsTheCell() throws Exception {
         session.beginCell(200);
-        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> session.eval("Thread.sleep(60_000);", 1));
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> session.eval("Thread.sleep(60_000);", 1),
+                JShellSessionStopTest::onItsOwnThread);
         Thread.sleep(1500);
         session.stop();
         assertThat(failure(cell)).isInstanceOf(CellError.class);
+    }
+
+    /** Runs a cell on a fresh thread, as the kernel's shell thread does (a shared pool thread may carry a stale
+     * interrupt from another test, which would end JShell's wait for the snippet early). */
+    private static void onItsOwnThread(Runnable r) {
+        Thread t = new Thread(r, "test-cell");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Throwable failure(CompletableFuture<Object> cell) throws Exception {
