@@ -31,17 +31,8 @@ public final class LongIntMap {
         if (key == EMPTY) {
             return hasEmptyKey ? emptyKeyValue : -1;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = probe(key);
+        return i >= 0 ? values[i] : -1;
     }
 
     /** Maps {@code key} to {@code value} (non-negative), replacing any value it had. */
@@ -51,22 +42,11 @@ public final class LongIntMap {
             emptyKeyValue = value;
             return;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                values[i] = value;
-                return;
-            }
-            if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 4 > keys.length) {
-                    grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
+        int i = probe(key);
+        if (i >= 0) {
+            values[i] = value;
+        } else {
+            insert(~i, key, value);
         }
     }
 
@@ -83,22 +63,12 @@ public final class LongIntMap {
             emptyKeyValue = value;
             return -1;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 4 > keys.length) {
-                    grow();
-                }
-                return -1;
-            }
-            i = (i + 1) & mask;
+        int i = probe(key);
+        if (i >= 0) {
+            return values[i];
         }
+        insert(~i, key, value);
+        return -1;
     }
 
     /** ORs {@code bits} (non-negative) into the value of {@code key}, an absent key counting as 0; one probe. */
@@ -108,22 +78,11 @@ public final class LongIntMap {
             hasEmptyKey = true;
             return;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                values[i] |= bits;
-                return;
-            }
-            if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = bits;
-                if (++size * 4 > keys.length) {
-                    grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
+        int i = probe(key);
+        if (i >= 0) {
+            values[i] |= bits;
+        } else {
+            insert(~i, key, bits);
         }
     }
 
@@ -135,17 +94,8 @@ public final class LongIntMap {
         if (key == EMPTY) {
             return hasEmptyKey ? keys.length : -1;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return i;
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = probe(key);
+        return i >= 0 ? i : -1;
     }
 
     /** Returns the value at position {@code pos} (from {@link #find}). */
@@ -200,6 +150,30 @@ public final class LongIntMap {
     /** Returns the number of entries. */
     public int size() {
         return size + (hasEmptyKey ? 1 : 0);
+    }
+
+    /** Returns the slot holding {@code key} (not {@link #EMPTY}), or {@code ~slot} of the empty slot ending its chain. */
+    private int probe(long key) {
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return i;
+            }
+            if (k == EMPTY) {
+                return ~i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Puts {@code key} into the empty slot {@code i} (from {@link #probe}), growing the table when it is too full. */
+    private void insert(int i, long key, int value) {
+        keys[i] = key;
+        values[i] = value;
+        if (++size * 4 > keys.length) {
+            grow();
+        }
     }
 
     private int slot(long key) {
