@@ -76,38 +76,31 @@ final class Evaluations implements AutoCloseable {
     List<EvaluatedState> evaluate(List<DeploymentState> states) {
         List<DeploymentState> fresh = unseen(states);
         planned += fresh.size();
-        if (pool == null) {
+        if (pool != null) {
+            submit(fresh);
+        }
+        try {
             for (DeploymentState s : fresh) {
-                checkInterrupt();
+                if (pool == null) {
+                    checkInterrupt();
+                }
                 EvaluatedState known = prior.get(s);
                 if (known != null) {
                     record(known);
                 } else {
-                    record(s, attempt(s));
+                    record(s, pool == null ? attempt(s) : pending.remove(s).get());
                 }
             }
-        } else {
-            submit(fresh);
-            try {
-                for (DeploymentState s : fresh) {
-                    EvaluatedState known = prior.get(s);
-                    if (known != null) {
-                        record(known);
-                    } else {
-                        record(s, pending.remove(s).get());
-                    }
-                }
-            } catch (InterruptedException e) {
-                pending.values().forEach(f -> f.cancel(true));
-                Thread.currentThread().interrupt();
-                throw new CancellationException("sweep interrupted after " + memo.size() + " evaluations");
-            } catch (ExecutionException e) {
-                pending.values().forEach(f -> f.cancel(true));
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            pending.values().forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new CancellationException("sweep interrupted after " + memo.size() + " evaluations");
+        } catch (ExecutionException e) {
+            pending.values().forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
+            throw new IllegalStateException(e.getCause());
         }
         List<EvaluatedState> out = new ArrayList<>(states.size());
         for (DeploymentState s : states) {
