@@ -14,21 +14,24 @@ final class KvHandoff {
     private final PerfModel perf;
     /** KV bytes one prompt token moves at a prefill→decode handoff (the prefill worker's KV cache type). */
     private final long bytesPerToken;
+    /** The pinned bandwidth in bytes/s, or null to use the GPU's links. */
+    private final Double pinnedBytesPerS;
 
     KvHandoff(Pool prefill, Pool decode, PerfModel perf) {
         this.prefill = prefill;
         this.decode = decode;
         this.perf = perf;
         this.bytesPerToken = perf.kvBytesPerToken(prefill.config.args());
-    }
-
-    /** Returns the transfer time (ms) of {@code inputTokens} prompt tokens' KV between the two workers. */
-    double ms(int prefillWorker, int decodeWorker, int inputTokens) {
         Double pinned = decode.config.args().kvTransferBandwidthGbps();
         if (pinned == null) {
             pinned = prefill.config.args().kvTransferBandwidthGbps();
         }
-        double bytesPerS = pinned != null ? pinned * 1e9
+        this.pinnedBytesPerS = pinned == null ? null : pinned * 1e9;
+    }
+
+    /** Returns the transfer time (ms) of {@code inputTokens} prompt tokens' KV between the two workers. */
+    double ms(int prefillWorker, int decodeWorker, int inputTokens) {
+        double bytesPerS = pinnedBytesPerS != null ? pinnedBytesPerS
                 : prefill.nodeOf(prefillWorker) == decode.nodeOf(decodeWorker)
                 ? perf.sku().intraNodeBandwidthBytesPerS() : perf.sku().interNodeBandwidthBytesPerS();
         return (double) inputTokens * bytesPerToken / bytesPerS * 1000.0;
