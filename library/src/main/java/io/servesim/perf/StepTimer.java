@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Prices one engine pass: how many milliseconds a worker of a fixed (model, GPU, TP) needs for a {@link StepBatch}.
- * Implementations are immutable, thread-safe and must not allocate in {@link #stepMs(StepBatch)}: it is the
- * simulator's hot path.
+ * Implementations are thread-safe, their results depend only on the batch (never on earlier calls or on threads:
+ * a memo of exact results may fill as they are used, see {@link ExactMemo}), and {@link #stepMs(StepBatch)} must not
+ * allocate once warm: it is the simulator's hot path.
  */
 @FunctionalInterface
 public interface StepTimer {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code (full² − cached²) / full²}), generation attention for the decode batch at its mean context, two all-reduces
  * of {@code tokens × hidden} elements for TP &gt; 1, and memory-bound norms and activations; plus the LM head for the
  * last token of each sequence and a fixed per-pass overhead. All curves are resolved per (model, SKU, TP) at
- * construction; {@link #stepMs} does not allocate.
+ * construction; {@link #stepMs} allocates only when it fills its memos (see {@link ExactMemo}).
  */
 public final class TableStepTimer implements StepTimer {
     private final Curve[] layerGemms;
@@ -40,6 +40,14 @@ public final class TableStepTimer implements StepTimer {
     private final double[] lmHeadBySeqs;
     /** Generation attention (ms per layer, scaled) by batch size, as a curve over KV length. */
     private final Curve[] generationByBatch;
+    /**
+     * Generation attention by (batch size, mean context) inside the measured KV lengths, where a lookup takes a
+     * logarithm and an exponential: decode passes repeat these keys many times (the same trajectories recur across
+     * a sweep's states), and a hit is exactly the computed value.
+     */
+    private final ExactMemo decodeMemo = new ExactMemo(13);
+    /** Context attention by (new tokens, cached tokens) of a prefill chunk: chunk shapes repeat a lot. */
+    private final ExactMemo contextMemo = new ExactMemo(10);
     static final int TOKEN_LIMIT = 16384;
     static final int SEQ_LIMIT = 1024;
 
@@ -146,8 +154,14 @@ public final class TableStepTimer implements StepTimer {
         if (decodes == 0) {
             return 0;
         }
-        return decodes <= SEQ_LIMIT ? generationByBatch[decodes].at(context)
-                : generationMs(decodes, context) * generationScale;
+        if (decodes > SEQ_LIMIT) {
+            return generationMs(decodes, context) * generationScale;
+        }
+        if (!(context > kvLengths[0] && context < kvLengths[kvLengths.length - 1])) {
+            return generationByBatch[decodes].at(context); // a constant or a ratio: cheaper than the memo
+        }
+        double ms = decodeMemo.get(decodes, context);
+        return ms == ms ? ms : decodeMemo.put(decodes, context, generationByBatch[decodes].at(context));
     }
 
     private double lmHeadMs(int sequences) {
@@ -214,8 +228,14 @@ public final class TableStepTimer implements StepTimer {
      * Context attention of a chunk of {@code fresh} new tokens after {@code cached} cached ones: the measured prefill
      * of the full length scaled by (full² − cached²) / full², never less than the same chunk without a prefix (at
      * small sizes the measured curve is launch-bound, and the scaling alone would make a longer prefix cheaper).
+     * Memoised: NaN is the memo's miss.
      */
-    private double contextMs(double fresh, double cached) {
+    private double contextMs(int fresh, int cached) {
+        double ms = contextMemo.get(fresh, cached);
+        return ms == ms ? ms : contextMemo.put(fresh, cached, computeContextMs(fresh, cached));
+    }
+
+    private double computeContextMs(double fresh, double cached) {
         double full = cached + fresh;
         double scaled = context.at(full) * (full * full - cached * cached) / (full * full);
         return Math.max(scaled, context.at(fresh)) * contextScale;

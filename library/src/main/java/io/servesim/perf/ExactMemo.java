@@ -1,0 +1,57 @@
+package io.servesim.perf;
+
+/**
+ * A fixed-size memo of a pure function of an (int, double) key, for the step timers' hot path: a hit returns the
+ * value stored for exactly that key (same int, same double bits), so a memoised result is bit for bit the computed
+ * one. Shared by threads without locks: each slot holds an immutable entry (final fields, safely published), a
+ * thread that misses computes the value and replaces the slot's entry, and since the function is pure it does not
+ * matter which thread's entry a slot ends up holding — results never depend on thread interleaving. Direct-mapped:
+ * a colliding key evicts the older one (memory stays bounded; only speed depends on the keys). Once warm a lookup only
+ * reads, so two threads do not contend for its cache lines.
+ */
+final class ExactMemo {
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
+
+    /** One memoised value with its key; immutable, so a racy read sees either null or a whole entry. */
+    private static final class Entry {
+        final long bits;
+        final int n;
+        final double value;
+
+        Entry(long bits, int n, double value) {
+            this.bits = bits;
+            this.n = n;
+            this.value = value;
+        }
+    }
+
+    private final Entry[] slots;
+    private final int shift;
+
+    /** Creates a memo of {@code 2^log2Slots} slots. */
+    ExactMemo(int log2Slots) {
+        if (log2Slots < 1 || log2Slots > 24) {
+            throw new IllegalArgumentException("log2Slots (" + log2Slots + ") should be in 1..24");
+        }
+        slots = new Entry[1 << log2Slots];
+        shift = 64 - log2Slots;
+    }
+
+    private int slot(int n, long bits) {
+        return (int) (((bits ^ (n * SPREAD)) * SPREAD) >>> shift);
+    }
+
+    /** Returns the value stored for ({@code n}, {@code x}), or NaN when it is not (or no longer) stored. */
+    double get(int n, double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        Entry e = slots[slot(n, bits)];
+        return e != null && e.bits == bits && e.n == n ? e.value : Double.NaN;
+    }
+
+    /** Stores {@code value} for ({@code n}, {@code x}), replacing whatever its slot held; returns {@code value}. */
+    double put(int n, double x, double value) {
+        long bits = Double.doubleToRawLongBits(x);
+        slots[slot(n, bits)] = new Entry(bits, n, value);
+        return value;
+    }
+}
