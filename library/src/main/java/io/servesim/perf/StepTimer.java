@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Prices one engine pass: how many milliseconds a worker of a fixed (model, GPU, TP) needs for a {@link StepBatch}.
  * Implementations are thread-safe, their results depend only on the batch (never on earlier calls or on threads:
- * a memo of exact results may fill as they are used, see {@link ExactMemo}), and {@link #stepMs(StepBatch)} must not
+ * a memo of exact results may fill as they are used), and {@link #stepMs(StepBatch)} must not
  * allocate once warm: it is the simulator's hot path.
  */
 @FunctionalInterface

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code (full² − cached²) / full²}), generation attention for the decode batch at its mean context, two all-reduces
  * of {@code tokens × hidden} elements for TP &gt; 1, and memory-bound norms and activations; plus the LM head for the
  * last token of each sequence and a fixed per-pass overhead. All curves are resolved per (model, SKU, TP) at
- * construction; {@link #stepMs} allocates only when it fills its memos (see {@link ExactMemo}).
+ * construction; {@link #stepMs} allocates only when it fills its memos of exact results.
  */
 public final class TableStepTimer implements StepTimer {
     private final Curve[] layerGemms;
