@@ -1,8 +1,8 @@
 package io.servesim.perf;
 
 /**
- * A fixed-size memo of a pure function of an (int, double) key, for the step timers' hot path: a hit returns the
- * value stored for exactly that key (same int, same double bits), so a memoised result is bit for bit the computed
+ * A fixed-size memo of a pure function of an (int, long) key (a double key passes its raw bits), for the step timers'
+ * hot path: a hit returns the value stored for exactly that key, so a memoised result is bit for bit the computed
  * one. Shared by threads without locks: each slot holds an immutable entry (final fields, safely published), a
  * thread that misses computes the value and replaces the slot's entry, and since the function is pure it does not
  * matter which thread's entry a slot ends up holding — results never depend on thread interleaving. Direct-mapped:
@@ -41,17 +41,15 @@ final class ExactMemo {
         return (int) (((bits ^ (n * SPREAD)) * SPREAD) >>> shift);
     }
 
-    /** Returns the value stored for ({@code n}, {@code x}), or NaN when it is not (or no longer) stored. */
-    double get(int n, double x) {
-        long bits = Double.doubleToRawLongBits(x);
-        Entry e = slots[slot(n, bits)];
-        return e != null && e.bits == bits && e.n == n ? e.value : Double.NaN;
+    /** Returns the value stored for ({@code n}, {@code key}), or NaN when it is not (or no longer) stored. */
+    double get(int n, long key) {
+        Entry e = slots[slot(n, key)];
+        return e != null && e.bits == key && e.n == n ? e.value : Double.NaN;
     }
 
-    /** Stores {@code value} for ({@code n}, {@code x}), replacing whatever its slot held; returns {@code value}. */
-    double put(int n, double x, double value) {
-        long bits = Double.doubleToRawLongBits(x);
-        slots[slot(n, bits)] = new Entry(bits, n, value);
+    /** Stores {@code value} for ({@code n}, {@code key}), replacing whatever its slot held; returns {@code value}. */
+    double put(int n, long key, double value) {
+        slots[slot(n, key)] = new Entry(key, n, value);
         return value;
     }
 }

@@ -48,6 +48,11 @@ public final class TableStepTimer implements StepTimer {
     private final ExactMemo decodeMemo = new ExactMemo(13);
     /** Context attention by (new tokens, cached tokens) of a prefill chunk: chunk shapes repeat a lot. */
     private final ExactMemo contextMemo = new ExactMemo(10);
+    /**
+     * Whole decode-only passes by (sequences, context sum), which is all their price depends on: a worker's decode
+     * runs price one such pass per token, and steady batches revisit the same shapes.
+     */
+    private final ExactMemo decodePassMemo = new ExactMemo(14);
     static final int TOKEN_LIMIT = 16384;
     static final int SEQ_LIMIT = 1024;
 
@@ -160,8 +165,9 @@ public final class TableStepTimer implements StepTimer {
         if (!(context > kvLengths[0] && context < kvLengths[kvLengths.length - 1])) {
             return generationByBatch[decodes].at(context); // a constant or a ratio: cheaper than the memo
         }
-        double ms = decodeMemo.get(decodes, context);
-        return ms == ms ? ms : decodeMemo.put(decodes, context, generationByBatch[decodes].at(context));
+        long key = Double.doubleToRawLongBits(context);
+        double ms = decodeMemo.get(decodes, key);
+        return ms == ms ? ms : decodeMemo.put(decodes, key, generationByBatch[decodes].at(context));
     }
 
     private double lmHeadMs(int sequences) {
@@ -212,6 +218,16 @@ public final class TableStepTimer implements StepTimer {
 
     @Override
     public double stepMs(StepBatch batch) {
+        int decodes = batch.decodeCount();
+        if (batch.prefillCount() == 0 && decodes > 0 && decodes <= SEQ_LIMIT) {
+            long contextSum = batch.decodeContextSum();
+            double ms = decodePassMemo.get(decodes, contextSum);
+            return ms == ms ? ms : decodePassMemo.put(decodes, contextSum, computeStepMs(batch));
+        }
+        return computeStepMs(batch);
+    }
+
+    private double computeStepMs(StepBatch batch) {
         if (batch.isEmpty()) {
             return 0;
         }

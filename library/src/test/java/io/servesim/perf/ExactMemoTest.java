@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 /** The memo returns exactly the value stored for exactly its key, or a miss; never another key's value. */
 class ExactMemoTest {
 
+    private static long bits(double x) {
+        return Double.doubleToRawLongBits(x);
+    }
+
     private static double f(int n, double x) {
         return Math.exp(Math.log(x + 1) * 0.37) * n + x / 7;
     }
@@ -35,9 +39,9 @@ class ExactMemoTest {
         for (int k = 0; k < 2000; k++) {
             int n = 1 + r.nextInt(64);
             double x = xs[r.nextInt(xs.length)];
-            double got = memo.get(n, x);
+            double got = memo.get(n, bits(x));
             if (Double.isNaN(got)) {
-                memo.put(n, x, f(n, x));
+                memo.put(n, bits(x), f(n, x));
             } else {
                 assertThat(got).isEqualTo(f(n, x));
             }
@@ -47,13 +51,14 @@ class ExactMemoTest {
     @Test
     void keysDifferingInOneComponentAreDistinct() {
         ExactMemo memo = new ExactMemo(1); // two slots: every key collides with many others
-        memo.put(3, 1.5, 10);
-        assertThat(memo.get(3, 1.5)).isEqualTo(10);
-        assertThat(memo.get(4, 1.5)).isNaN();
-        assertThat(memo.get(3, Math.nextUp(1.5))).isNaN();
-        assertThat(memo.get(3, -1.5)).isNaN();
-        assertThat(memo.put(4, 1.5, 11)).isEqualTo(11);
-        assertThat(memo.get(4, 1.5)).isEqualTo(11);
+        memo.put(3, bits(1.5), 10);
+        assertThat(memo.get(3, bits(1.5))).isEqualTo(10);
+        assertThat(memo.get(4, bits(1.5))).isNaN();
+        assertThat(memo.get(3, bits(Math.nextUp(1.5)))).isNaN();
+        assertThat(memo.get(3, bits(-1.5))).isNaN();
+        assertThat(memo.get(3, bits(1.5) + (1L << 40))).isNaN();
+        assertThat(memo.put(4, bits(1.5), 11)).isEqualTo(11);
+        assertThat(memo.get(4, bits(1.5))).isEqualTo(11);
     }
 
     @Test
@@ -70,9 +75,9 @@ class ExactMemoTest {
                     for (int k = 0; k < 400_000; k++) {
                         int n = 1 + r.nextInt(10);
                         double x = 1000 + r.nextInt(20) * 0.25;
-                        double got = memo.get(n, x);
+                        double got = memo.get(n, bits(x));
                         if (Double.isNaN(got)) {
-                            memo.put(n, x, f(n, x));
+                            memo.put(n, bits(x), f(n, x));
                         } else if (got != f(n, x)) {
                             throw new AssertionError("memo returned " + got + " for (" + n + ", " + x + ")");
                         } else {
