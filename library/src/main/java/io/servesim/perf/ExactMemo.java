@@ -4,10 +4,11 @@ package io.servesim.perf;
  * A fixed-size memo of a pure function of an (int, long) key (a double key passes its raw bits), for the step timers'
  * hot path: a hit returns the value stored for exactly that key, so a memoised result is bit for bit the computed
  * one. Shared by threads without locks: each slot holds an immutable entry (final fields, safely published), a
- * thread that misses computes the value and replaces the slot's entry, and since the function is pure it does not
+ * thread that misses computes the value and may replace the slot's entry, and since the function is pure it does not
  * matter which thread's entry a slot ends up holding — results never depend on thread interleaving. Direct-mapped:
- * a colliding key evicts the older one (memory stays bounded; only speed depends on the keys). Once warm a lookup only
- * reads, so two threads do not contend for its cache lines.
+ * a colliding key evicts the older one (memory stays bounded; only speed depends on the keys). A key is stored the
+ * second time in a row its slot misses on it, so keys seen once (most keys, when they do not repeat) cost neither an
+ * allocation nor an eviction. Once warm a lookup only reads, so two threads do not contend for its cache lines.
  */
 final class ExactMemo {
     private static final long SPREAD = 0x9E3779B97F4A7C15L;
@@ -26,6 +27,11 @@ final class ExactMemo {
     }
 
     private final Entry[] slots;
+    /**
+     * Per slot, a tag of the last key that missed there (admission on the second miss). Only a hint: a racy or torn
+     * tag can store a key early or late, never change a value.
+     */
+    private final long[] lastMiss;
     private final int shift;
 
     /** Creates a memo of {@code 2^log2Slots} slots. */
@@ -34,6 +40,7 @@ final class ExactMemo {
             throw new IllegalArgumentException("log2Slots (" + log2Slots + ") should be in 1..24");
         }
         slots = new Entry[1 << log2Slots];
+        lastMiss = new long[1 << log2Slots];
         shift = 64 - log2Slots;
     }
 
@@ -47,9 +54,18 @@ final class ExactMemo {
         return e != null && e.bits == key && e.n == n ? e.value : Double.NaN;
     }
 
-    /** Stores {@code value} for ({@code n}, {@code key}), replacing whatever its slot held; returns {@code value}. */
+    /**
+     * Offers {@code value}, just computed after a miss, for ({@code n}, {@code key}): stored (replacing whatever its
+     * slot held) when the slot's previous miss was on the same key; returns {@code value}.
+     */
     double put(int n, long key, double value) {
-        slots[slot(n, key)] = new Entry(key, n, value);
+        int s = slot(n, key);
+        long tag = key * SPREAD + n;
+        if (lastMiss[s] == tag) {
+            slots[s] = new Entry(key, n, value);
+        } else {
+            lastMiss[s] = tag;
+        }
         return value;
     }
 }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code (full² − cached²) / full²}), generation attention for the decode batch at its mean context, two all-reduces
  * of {@code tokens × hidden} elements for TP &gt; 1, and memory-bound norms and activations; plus the LM head for the
  * last token of each sequence and a fixed per-pass overhead. All curves are resolved per (model, SKU, TP) at
- * construction; {@link #stepMs} allocates only when it fills its memos of exact results.
+ * construction; {@link #stepMs} allocates only when it fills its memo of exact results.
  */
 public final class TableStepTimer implements StepTimer {
     private final Curve[] layerGemms;
@@ -41,16 +41,9 @@ public final class TableStepTimer implements StepTimer {
     /** Generation attention (ms per layer, scaled) by batch size, as a curve over KV length. */
     private final Curve[] generationByBatch;
     /**
-     * Generation attention by (batch size, mean context) inside the measured KV lengths, where a lookup takes a
-     * logarithm and an exponential: decode passes repeat these keys many times (the same trajectories recur across
-     * a sweep's states), and a hit is exactly the computed value.
-     */
-    private final ExactMemo decodeMemo = new ExactMemo(13);
-    /** Context attention by (new tokens, cached tokens) of a prefill chunk: chunk shapes repeat a lot. */
-    private final ExactMemo contextMemo = new ExactMemo(10);
-    /**
      * Whole decode-only passes by (sequences, context sum), which is all their price depends on: a worker's decode
-     * runs price one such pass per token, and steady batches revisit the same shapes.
+     * runs price one such pass per token, and steady batches revisit the same shapes (a sweep replays the same
+     * requests on many deployments). Saves the logarithm and exponential of the attention lookup.
      */
     private final ExactMemo decodePassMemo = new ExactMemo(14);
     static final int TOKEN_LIMIT = 16384;
@@ -159,15 +152,8 @@ public final class TableStepTimer implements StepTimer {
         if (decodes == 0) {
             return 0;
         }
-        if (decodes > SEQ_LIMIT) {
-            return generationMs(decodes, context) * generationScale;
-        }
-        if (!(context > kvLengths[0] && context < kvLengths[kvLengths.length - 1])) {
-            return generationByBatch[decodes].at(context); // a constant or a ratio: cheaper than the memo
-        }
-        long key = Double.doubleToRawLongBits(context);
-        double ms = decodeMemo.get(decodes, key);
-        return ms == ms ? ms : decodeMemo.put(decodes, key, generationByBatch[decodes].at(context));
+        return decodes <= SEQ_LIMIT ? generationByBatch[decodes].at(context)
+                : generationMs(decodes, context) * generationScale;
     }
 
     private double lmHeadMs(int sequences) {
@@ -222,7 +208,7 @@ public final class TableStepTimer implements StepTimer {
         if (batch.prefillCount() == 0 && decodes > 0 && decodes <= SEQ_LIMIT) {
             long contextSum = batch.decodeContextSum();
             double ms = decodePassMemo.get(decodes, contextSum);
-            return ms == ms ? ms : decodePassMemo.put(decodes, contextSum, computeStepMs(batch));
+            return ms == ms ? ms : decodePassMemo.put(decodes, contextSum, computeStepMs(batch)); // NaN: a miss
         }
         return computeStepMs(batch);
     }
@@ -244,14 +230,8 @@ public final class TableStepTimer implements StepTimer {
      * Context attention of a chunk of {@code fresh} new tokens after {@code cached} cached ones: the measured prefill
      * of the full length scaled by (full² − cached²) / full², never less than the same chunk without a prefix (at
      * small sizes the measured curve is launch-bound, and the scaling alone would make a longer prefix cheaper).
-     * Memoised: NaN is the memo's miss.
      */
-    private double contextMs(int fresh, int cached) {
-        double ms = contextMemo.get(fresh, cached);
-        return ms == ms ? ms : contextMemo.put(fresh, cached, computeContextMs(fresh, cached));
-    }
-
-    private double computeContextMs(double fresh, double cached) {
+    private double contextMs(double fresh, double cached) {
         double full = cached + fresh;
         double scaled = context.at(full) * (full * full - cached * cached) / (full * full);
         return Math.max(scaled, context.at(fresh)) * contextScale;

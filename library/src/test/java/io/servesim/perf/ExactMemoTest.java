@@ -49,8 +49,19 @@ class ExactMemoTest {
     }
 
     @Test
+    void storesAKeyTheSecondTimeItsSlotMissesOnIt() {
+        ExactMemo memo = new ExactMemo(4);
+        assertThat(memo.get(7, 99)).isNaN();
+        assertThat(memo.put(7, 99, 1.25)).isEqualTo(1.25);
+        assertThat(memo.get(7, 99)).isNaN();
+        memo.put(7, 99, 1.25);
+        assertThat(memo.get(7, 99)).isEqualTo(1.25);
+    }
+
+    @Test
     void keysDifferingInOneComponentAreDistinct() {
         ExactMemo memo = new ExactMemo(1); // two slots: every key collides with many others
+        memo.put(3, bits(1.5), 10);
         memo.put(3, bits(1.5), 10);
         assertThat(memo.get(3, bits(1.5))).isEqualTo(10);
         assertThat(memo.get(4, bits(1.5))).isNaN();
@@ -58,6 +69,7 @@ class ExactMemoTest {
         assertThat(memo.get(3, bits(-1.5))).isNaN();
         assertThat(memo.get(3, bits(1.5) + (1L << 40))).isNaN();
         assertThat(memo.put(4, bits(1.5), 11)).isEqualTo(11);
+        memo.put(4, bits(1.5), 11);
         assertThat(memo.get(4, bits(1.5))).isEqualTo(11);
     }
 

@@ -13,8 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The table step timer's memos (context attention by chunk shape, generation attention by batch and mean context)
- * make no result depend on which passes were priced before or on which thread: two timers, one pricing the passes in
+ * The table step timer's memo of decode-only passes (by sequences and context sum)
+ * makes no result depend on which passes were priced before or on which thread: two timers, one pricing the passes in
  * order on one thread, one pricing them in other orders on two threads at once, agree bit for bit.
  */
 class TableStepTimerMemoTest {
