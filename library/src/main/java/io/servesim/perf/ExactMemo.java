@@ -28,10 +28,10 @@ final class ExactMemo {
 
     private final Entry[] slots;
     /**
-     * Per slot, a tag of the last key that missed there (admission on the second miss). Only a hint: a racy or torn
-     * tag can store a key early or late, never change a value.
+     * Per slot, a tag (hash) of the last key that missed there, for admission on the second miss. Only a hint: a
+     * racy or shared tag can store a key early or late, never change a value.
      */
-    private final long[] lastMiss;
+    private final int[] lastMiss;
     private final int shift;
 
     /** Creates a memo of {@code 2^log2Slots} slots. */
@@ -40,7 +40,7 @@ final class ExactMemo {
             throw new IllegalArgumentException("log2Slots (" + log2Slots + ") should be in 1..24");
         }
         slots = new Entry[1 << log2Slots];
-        lastMiss = new long[1 << log2Slots];
+        lastMiss = new int[1 << log2Slots];
         shift = 64 - log2Slots;
     }
 
@@ -60,7 +60,7 @@ final class ExactMemo {
      */
     double put(int n, long key, double value) {
         int s = slot(n, key);
-        long tag = key * SPREAD + n;
+        int tag = (int) ((key * SPREAD + n) >>> 32);
         if (lastMiss[s] == tag) {
             slots[s] = new Entry(key, n, value);
         } else {

@@ -45,7 +45,7 @@ public final class TableStepTimer implements StepTimer {
      * runs price one such pass per token, and steady batches revisit the same shapes (a sweep replays the same
      * requests on many deployments). Saves the logarithm and exponential of the attention lookup.
      */
-    private final ExactMemo decodePassMemo = new ExactMemo(14);
+    private final ExactMemo decodePassMemo = new ExactMemo(16);
     static final int TOKEN_LIMIT = 16384;
     static final int SEQ_LIMIT = 1024;
 
