@@ -30,7 +30,7 @@ final class Distribution {
     /** Returns the statistics of the values so far; all 0 when empty. */
     Summary summary() {
         double[] sorted = Arrays.copyOf(values, size);
-        Arrays.sort(sorted);
+        DoubleSort.sort(sorted);
         double sum = 0;
         for (double v : sorted) {
             sum += v;
