@@ -16,7 +16,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Calls per second of the step timer on a typical mixed batch (one prefill chunk + 64 decode sequences). */
+/**
+ * Calls per second of the step timer: a typical mixed batch (one prefill chunk + 64 decode sequences), and the
+ * decode-only passes of a decode run (64 sequences, each pass one token longer, 256 passes over and over, as a sweep's
+ * deployments replay the same requests).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -26,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StepTimerBenchmark {
     private StepTimer timer;
     private final StepBatch batch = new StepBatch();
+    private final StepBatch decodes = new StepBatch();
+    private int pass;
 
     @Setup
     public void setUp() {
@@ -39,5 +45,12 @@ public class StepTimerBenchmark {
     @Benchmark
     public double mixedBatch() {
         return timer.stepMs(batch);
+    }
+
+    @Benchmark
+    public double decodeRunPass() {
+        pass = (pass + 1) & 255;
+        decodes.clear().addDecodes(64, 64L * (33_000 + pass));
+        return timer.stepMs(decodes);
     }
 }
