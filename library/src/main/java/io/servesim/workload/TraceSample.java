@@ -22,9 +22,12 @@ final class TraceSample {
     /**
      * Returns the projected bytes of {@code file}'s requests at {@code requestBytes} + 8 per {@code blockSize}-token
      * block each, or -1 when it cannot tell: a gzipped or unreadable file, or a sampled line in another shape than
-     * the common one (see {@link TraceLineScanner}).
+     * the common one (see {@link TraceLineScanner}), or not a regular file.
      */
     static long projectedBytes(Path file, int blockSize, long requestBytes) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return -1; // a pipe must not be read twice
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long[] sums = new long[2]; // sampled line bytes, sampled request bytes
