@@ -28,7 +28,8 @@ import java.util.zip.GZIPInputStream;
  * not {@code ceil(input_length / traceBlockSize)}, or a timestamp earlier than the previous line's fails with the file
  * name, line number and the offending value. Lenient readers skip such lines and count them ({@link #skippedLines()}).
  * Lines longer than {@link Limits#MAX_TRACE_LINE_CHARS} are bad lines too (never held in memory); a truncated gzip
- * file or non-UTF-8 bytes fail naming the file.
+ * file or non-UTF-8 bytes fail naming the file. Lines in the common shape are read straight from their characters
+ * ({@link TraceLineScanner}); any other line goes to the JSON parser, so values and messages are the parser's.
  */
 public final class TraceReader implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
