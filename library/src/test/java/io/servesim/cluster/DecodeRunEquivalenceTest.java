@@ -54,7 +54,7 @@ class DecodeRunEquivalenceTest {
     @Provide
     Arbitrary<Case> cases() {
         var shape = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.integers().between(1, 3), Arbitraries.of(16, 64), Arbitraries.of(0, 120, 400),
+                Arbitraries.integers().between(1, 3), Arbitraries.of(16, 64, 256), Arbitraries.of(0, 120, 400),
                 Arbitraries.of(4, 16, 256), Arbitraries.of(0.0, 7.5), Arbitraries.of(true, false))
                 .as((agg, kv, workers, block, blocks, seqs, overhead, decodeCache) -> new Case(agg, kv, workers,
                         block, blocks == 0 ? null : blocks, seqs, overhead, decodeCache, null, 0, 0, 0, 0, 0, 0));
