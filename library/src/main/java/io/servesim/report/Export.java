@@ -67,21 +67,14 @@ public final class Export {
     public static Path parquet(Table table, Path file) {
         OptionalDependency.DUCKDB.require();
         createParent(file);
-        try {
-            Path folder = file.toAbsolutePath().getParent();
+        Path folder = file.toAbsolutePath().getParent();
+        try (Connection c = duckdb()) {
             Path tmp = Files.createTempFile(folder, ".servesim-", ".csv");
             try {
                 csv(table, tmp);
-                try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-                     Statement s = c.createStatement()) {
-                    // DuckDB spills to ./.tmp by default; keep anything it writes beside the output
-                    s.execute("SET temp_directory = '" + sql(folder.resolve(".duckdb-tmp")) + "'");
-                    s.execute("COPY (SELECT * FROM read_csv_auto('" + sql(tmp) + "', header = true)) TO '"
-                            + sql(file) + "' (FORMAT PARQUET)");
-                }
+                csvToParquet(c, tmp, file);
             } finally {
                 Files.deleteIfExists(tmp);
-                deleteTree(folder.resolve(".duckdb-tmp"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,6 +82,24 @@ public final class Export {
             throw new IllegalStateException("writing " + file + " failed: " + e.getMessage(), e);
         }
         return file;
+    }
+
+    /** Opens an in-memory DuckDB database (the first call in a process loads DuckDB's native library). */
+    private static Connection duckdb() throws SQLException {
+        return DriverManager.getConnection("jdbc:duckdb:");
+    }
+
+    /** Converts the CSV file {@code csv} (with a header row) to the Parquet file {@code file} on connection {@code c}. */
+    private static void csvToParquet(Connection c, Path csv, Path file) throws SQLException {
+        Path folder = file.toAbsolutePath().getParent();
+        try (Statement s = c.createStatement()) {
+            // DuckDB spills to ./.tmp by default; keep anything it writes beside the output
+            s.execute("SET temp_directory = '" + sql(folder.resolve(".duckdb-tmp")) + "'");
+            s.execute("COPY (SELECT * FROM read_csv_auto('" + sql(csv) + "', header = true)) TO '"
+                    + sql(file) + "' (FORMAT PARQUET)");
+        } finally {
+            deleteTree(folder.resolve(".duckdb-tmp"));
+        }
     }
 
     /**
@@ -103,15 +114,29 @@ public final class Export {
         try {
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".partial-");
             openUp(tmp);
-            // the Parquet file (DuckDB) and the report (plotly.js, charts) are the slow ones: write them side by side
+            // the Parquet file (DuckDB) and the report (plotly.js, charts) are the slow ones: write them side by side.
+            // The Parquet writer loads DuckDB while evaluated.csv is written, then converts that file.
             Path folder = tmp;
-            java.util.concurrent.FutureTask<Path> parquet = new java.util.concurrent.FutureTask<>(
-                    () -> parquet(result.evaluated(), folder.resolve("evaluated.parquet")));
+            java.util.concurrent.CompletableFuture<Path> evaluatedCsv = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.FutureTask<Path> parquet = new java.util.concurrent.FutureTask<>(() -> {
+                Path file = folder.resolve("evaluated.parquet");
+                try (Connection c = duckdb()) {
+                    csvToParquet(c, evaluatedCsv.join(), file);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("writing " + file + " failed: " + e.getMessage(), e);
+                }
+                return file;
+            });
             Thread writer = new Thread(parquet, "servesim-parquet");
             writer.setDaemon(true);
             writer.start();
             try {
-                csv(result.evaluated(), tmp.resolve("evaluated.csv"));
+                try {
+                    evaluatedCsv.complete(csv(result.evaluated(), tmp.resolve("evaluated.csv")));
+                } catch (RuntimeException | Error e) {
+                    evaluatedCsv.completeExceptionally(e);
+                    throw e;
+                }
                 csv(result.feasible(), tmp.resolve("feasible.csv"));
                 csv(result.paretoFrontier(), tmp.resolve("pareto.csv"));
                 write(tmp.resolve("best.json"), best(result, seed));

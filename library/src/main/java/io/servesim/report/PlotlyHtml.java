@@ -20,6 +20,8 @@ import tech.tablesaw.plotly.components.Figure;
  */
 public final class PlotlyHtml {
     static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/3.3.1/plotly.js";
+    /** plotly.js gzipped by the build (library/pom.xml), next to this class. */
+    static final String PACKED_RESOURCE = "plotly.js.gz";
     private static final AtomicInteger IDS = new AtomicInteger();
     /** tablesaw-jsplot writes {@code title: 'x'}; plotly.js 3 only reads {@code title: {text: 'x'}}. */
     private static final Pattern TITLE = Pattern.compile("title: ('(?:[^'\\\\]|\\\\.)*')");
@@ -72,7 +74,18 @@ public final class PlotlyHtml {
         return p;
     }
 
-    private static String pack() {
+    /**
+     * Returns plotly.js gzip-compressed and Base64-encoded: the build stores the compressed file
+     * ({@value #PACKED_RESOURCE}); a class path without it (plotly.js-dist alone) is compressed here.
+     */
+    static String pack() {
+        try (InputStream packed = PlotlyHtml.class.getResourceAsStream(PACKED_RESOURCE)) {
+            if (packed != null) {
+                return Base64.getEncoder().encodeToString(packed.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (InputStream in = PlotlyHtml.class.getClassLoader().getResourceAsStream(PLOTLY_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("plotly.js is missing from the class path (" + PLOTLY_RESOURCE + ")");
