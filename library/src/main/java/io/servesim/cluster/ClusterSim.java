@@ -232,7 +232,10 @@ final class ClusterSim {
         enqueue(pool, w, seq);
     }
 
-    /** Queues {@code seq} on worker {@code w}; a decode run the worker had planned past now ends early. */
+    /**
+     * Queues {@code seq} on worker {@code w}; a decode run the worker had planned past now ends early when one of
+     * its later passes could have admitted {@code seq} (see {@link EngineSim#enqueue}).
+     */
     private void enqueue(Pool pool, int w, Sequence seq) {
         EngineSim engine = pool.engines[w];
         if (engine.enqueue(seq, now)) {

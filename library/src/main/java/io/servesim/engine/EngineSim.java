@@ -64,13 +64,17 @@ public final class EngineSim {
 
     /**
      * Queues {@code seq} at the back of the waiting queue. Returns true when that ends a decode run early: the passes
-     * planned to start at or after {@code nowMs} are dropped, so {@link #passEndMs()} moved earlier.
+     * planned to start at or after {@code nowMs} are dropped, so {@link #passEndMs()} moved earlier. A request that
+     * could join none of the planned passes leaves the run as it is: one queued behind a handed-off prompt whose
+     * blocks are not free, one that is such a prompt itself, or any while the batch is at {@code max_num_seqs}
+     * (during a run no block is allocated or freed and no sequence leaves, so each planned pass would find the same
+     * first in line, and admit nothing).
      */
     public boolean enqueue(Sequence seq, double nowMs) {
         seq.worker = index;
         seq.enqueuedMs = nowMs;
         waiting.addLast(seq);
-        return busy && run.cutAt(nowMs);
+        return busy && !waitingStaysOut() && run.cutAt(nowMs);
     }
 
     /** Returns when the last pass started (or planned) ends: the time {@link #finishPass} is due. */

@@ -16,7 +16,8 @@ public final class Sequence {
     /** The prompt's KV arrives from a prefill worker (decode workers); cleared once used or lost to preemption. */
     boolean kvTransferred;
     int computed;
-    int[] blocks = new int[8];
+    /** KV block ids, sized for the prompt and the first generated token's block so it rarely grows. */
+    int[] blocks;
     int numBlocks;
     int registeredBlocks;
     int reusedTokens = -1;
@@ -42,6 +43,7 @@ public final class Sequence {
         this.outputTarget = outputTarget;
         this.decodeOnly = decodeOnly;
         this.kvTransferred = decodeOnly;
+        this.blocks = new int[Math.max(8, request.numBlocks() + 1)];
     }
 
     /** Returns the request. */

@@ -8,13 +8,15 @@ import java.io.Reader;
  * a longer line is consumed without being kept and reported as {@link #TOO_LONG}. Not thread-safe.
  */
 final class LineReader implements AutoCloseable {
-    /** Returned (by identity) for a line longer than the cap; the line itself is skipped. */
-    static final String TOO_LONG = new String("<line too long>");
+    /** Returned by {@link #next} for a line longer than the cap; the line itself is skipped. */
+    static final int TOO_LONG = -2;
+    /** Returned by {@link #next} at the end of the input. */
+    static final int END = -1;
 
     private final Reader in;
     private final int maxChars;
     private final char[] buf = new char[1 << 16];
-    private final StringBuilder line = new StringBuilder(256);
+    private char[] line = new char[256];
     private int pos;
     private int limit;
     private boolean skipLf;
@@ -24,9 +26,12 @@ final class LineReader implements AutoCloseable {
         this.maxChars = maxChars;
     }
 
-    /** Returns the next line without its terminator, {@link #TOO_LONG}, or null at the end of the input. */
-    String readLine() throws IOException {
-        line.setLength(0);
+    /**
+     * Reads the next line, without its terminator, into {@link #chars()}; returns its length, {@link #TOO_LONG}, or
+     * {@link #END} at the end of the input.
+     */
+    int next() throws IOException {
+        int length = 0;
         boolean any = false;
         boolean tooLong = false;
         while (true) {
@@ -35,7 +40,7 @@ final class LineReader implements AutoCloseable {
                 pos = 0;
                 if (limit <= 0) {
                     limit = 0;
-                    return any ? (tooLong ? TOO_LONG : line.toString()) : null;
+                    return any ? (tooLong ? TOO_LONG : length) : END;
                 }
             }
             if (skipLf) {
@@ -51,20 +56,29 @@ final class LineReader implements AutoCloseable {
             }
             any = true;
             if (!tooLong) {
-                if (line.length() + (pos - start) > maxChars) {
+                int n = pos - start;
+                if (length + n > maxChars) {
                     tooLong = true;
-                    line.setLength(0);
-                    line.trimToSize();
+                    line = new char[256];
                 } else {
-                    line.append(buf, start, pos - start);
+                    if (length + n > line.length) {
+                        line = java.util.Arrays.copyOf(line, Math.min(maxChars, Math.max(length + n, 2 * line.length)));
+                    }
+                    System.arraycopy(buf, start, line, length, n);
+                    length += n;
                 }
             }
             if (pos < limit) {
                 skipLf = buf[pos] == '\r';
                 pos++;
-                return tooLong ? TOO_LONG : line.toString();
+                return tooLong ? TOO_LONG : length;
             }
         }
+    }
+
+    /** Returns the characters of the line {@link #next} read last (valid up to the length it returned). */
+    char[] chars() {
+        return line;
     }
 
     @Override

@@ -67,8 +67,14 @@ public final class MooncakeTrace implements Workload {
             firstTimestamp = line.timestampMs();
         }
         double arrival = concurrency > 0 ? 0 : (line.timestampMs() - firstTimestamp) / speedup;
-        return Request.of(nextId++, arrival, line.inputLength(), line.outputLength(),
-                remap(line.hashIds(), line.inputLength(), blockSize, traceBlockSize));
+        long[] hashes = line.hashIds();
+        if (blockSize == traceBlockSize) {
+            // the line's ids are this trace's own fresh copy: chain them in place
+            chain(hashes);
+        } else {
+            hashes = remap(hashes, line.inputLength(), blockSize, traceBlockSize);
+        }
+        return Request.of(nextId++, arrival, line.inputLength(), line.outputLength(), hashes);
     }
 
     /** Returns how many bad lines were skipped (lenient traces only). */
@@ -103,6 +109,15 @@ public final class MooncakeTrace implements Workload {
             out[j] = parent;
         }
         return out;
+    }
+
+    /** Replaces trace ids (one per simulator block) by their chained block hashes, as {@link #remap} does. */
+    private static void chain(long[] ids) {
+        long parent = BlockHashes.ROOT;
+        for (int j = 0; j < ids.length; j++) {
+            parent = BlockHashes.chain(parent, ids[j]);
+            ids[j] = parent;
+        }
     }
 
     @Override

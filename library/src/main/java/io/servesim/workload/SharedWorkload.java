@@ -1,6 +1,7 @@
 package io.servesim.workload;
 
 import io.servesim.spec.WorkloadSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,9 +9,11 @@ import java.util.List;
  * The requests of one workload spec, made once and handed to every run that replays it (every state of a sweep sees
  * the same request stream, so generating or parsing it once per state is wasted work). Synthetic workloads and
  * strict traces are recorded by the first run that reads them to the end, when their first-turn requests fit in a
- * memory bound (a quarter of the heap, at most {@value #MAX_BYTES} bytes); bigger ones, lenient traces (whose runs report the
- * lines they skipped) and other kinds are streamed afresh for every run. Runs see exactly the requests a fresh
- * {@link Workloads#create} would give. Thread-safe; requests are immutable and shared.
+ * memory bound (a quarter of the heap, at most {@value #MAX_BYTES} bytes); bigger ones, lenient traces (whose runs
+ * report the lines they skipped) and other kinds are streamed afresh for every run. A plain-text trace whose first and
+ * last lines project it well over the bound is streamed from the first run on, without starting a recording. Runs
+ * see exactly the requests a fresh {@link Workloads#create} would give. Thread-safe; requests are immutable and
+ * shared.
  */
 public final class SharedWorkload {
     static final long MAX_BYTES = 256L << 20;
@@ -60,8 +63,21 @@ public final class SharedWorkload {
         if (streamed || recorder || !(w instanceof SyntheticWorkload || w instanceof MooncakeTrace)) {
             return w;
         }
+        if (w instanceof MooncakeTrace && spec instanceof WorkloadSpec.Trace t && outgrows(t)) {
+            streamed = true;
+            return w;
+        }
         recorder = true;
         return new Recorder(w);
+    }
+
+    /**
+     * Returns true when a plain-text trace's requests, projected from its first and last lines, would clearly outgrow
+     * the bound (by a quarter): it is then streamed from the first run on. Recording it would only hold memory until
+     * the bound is hit, and dropping the recording mid-run makes the JIT recompile the simulator's main loop.
+     */
+    private boolean outgrows(WorkloadSpec.Trace t) {
+        return TraceSample.projectedBytes(Path.of(t.traceFile()), blockSize, REQUEST_BYTES) > maxBytes + maxBytes / 4;
     }
 
     /** Returns true once the requests are recorded (false while not yet recorded or when they are streamed). */

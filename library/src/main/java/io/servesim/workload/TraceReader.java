@@ -28,7 +28,8 @@ import java.util.zip.GZIPInputStream;
  * not {@code ceil(input_length / traceBlockSize)}, or a timestamp earlier than the previous line's fails with the file
  * name, line number and the offending value. Lenient readers skip such lines and count them ({@link #skippedLines()}).
  * Lines longer than {@link Limits#MAX_TRACE_LINE_CHARS} are bad lines too (never held in memory); a truncated gzip
- * file or non-UTF-8 bytes fail naming the file.
+ * file or non-UTF-8 bytes fail naming the file. Lines in the common shape are read straight from their characters
+ * ({@link TraceLineScanner}); any other line goes to the JSON parser, so values and messages are the parser's.
  */
 public final class TraceReader implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
@@ -37,6 +38,8 @@ public final class TraceReader implements AutoCloseable {
     private final int traceBlockSize;
     private final boolean lenient;
     private final LineReader reader;
+    /** Reads common lines without the JSON parser (null: every line goes to the parser). */
+    private final TraceLineScanner scanner;
     private long lineNumber;
     private long skipped;
     private String firstProblem;
@@ -44,6 +47,12 @@ public final class TraceReader implements AutoCloseable {
 
     /** Opens {@code file}; {@code traceBlockSize} is the number of tokens each hash id stands for. */
     public TraceReader(Path file, int traceBlockSize, boolean lenient) {
+        this(file, traceBlockSize, lenient, true);
+    }
+
+    /** Opens {@code file}; {@code scan} false reads every line with the general JSON parser (to compare the two). */
+    TraceReader(Path file, int traceBlockSize, boolean lenient, boolean scan) {
+        this.scanner = scan ? new TraceLineScanner() : null;
         this.file = file;
         this.traceBlockSize = traceBlockSize;
         this.lenient = lenient;
@@ -70,9 +79,9 @@ public final class TraceReader implements AutoCloseable {
     /** Returns the next valid line, or null at the end of the file. */
     public TraceLine next() {
         while (true) {
-            String text;
+            int length;
             try {
-                text = reader.readLine();
+                length = reader.next();
             } catch (java.io.EOFException | java.util.zip.ZipException e) {
                 throw new IllegalArgumentException(file + ": the gzip data is truncated or corrupt (" + e.getMessage()
                         + ", " + lineNumber + " lines read); re-download or re-compress the trace");
@@ -82,19 +91,31 @@ public final class TraceReader implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(file + ": read failed after line " + lineNumber, e);
             }
-            if (text == null) {
+            if (length == LineReader.END) {
                 return null;
             }
             lineNumber++;
-            if (text != LineReader.TOO_LONG && text.isBlank()) {
-                continue;
-            }
             try {
-                if (text == LineReader.TOO_LONG) {
+                TraceLine line;
+                if (length == LineReader.TOO_LONG) {
                     throw bad("is longer than " + Limits.MAX_TRACE_LINE_CHARS + " characters; allowed: one JSON"
                             + " object per line, at most that long");
                 }
-                TraceLine line = parse(text);
+                int kind = scanner == null ? TraceLineScanner.OTHER : scanner.scan(reader.chars(), length);
+                if (kind == TraceLineScanner.BLANK) {
+                    continue;
+                }
+                if (kind == TraceLineScanner.LINE) {
+                    TraceLineScanner l = scanner;
+                    line = checked(l.hasTimestamp(), l.timestampMs, l.hasInput(), l.inputLength, l.hasOutput(),
+                            l.outputLength, l.hasIds() ? l.ids : null, l.count);
+                } else {
+                    String text = new String(reader.chars(), 0, length);
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    line = parse(text);
+                }
                 lastTimestamp = line.timestampMs();
                 return line;
             } catch (IllegalArgumentException e) {
@@ -163,13 +184,20 @@ public final class TraceReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (timestamp == null) {
+        return checked(timestamp != null, timestamp == null ? 0 : timestamp, input != null, input == null ? 0 : input,
+                output != null, output == null ? 0 : output, ids, count);
+    }
+
+    /** Checks the fields of a parsed line (absent ones flagged false, absent hash_ids null) and returns the line. */
+    private TraceLine checked(boolean hasTimestamp, double timestamp, boolean hasInput, int input, boolean hasOutput,
+                              int output, long[] ids, int count) {
+        if (!hasTimestamp) {
             throw bad("has no timestamp");
         }
-        if (input == null) {
+        if (!hasInput) {
             throw bad("has no input_length");
         }
-        if (output == null) {
+        if (!hasOutput) {
             throw bad("has no output_length");
         }
         if (ids == null) {

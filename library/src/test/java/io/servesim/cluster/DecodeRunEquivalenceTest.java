@@ -28,7 +28,8 @@ import net.jqwik.api.Provide;
 /**
  * Decode runs (a worker that only decodes planning several passes at once) change no result: the same run with and
  * without them gives identical metrics, bit for bit, over aggregated and disaggregated clusters, open-loop,
- * closed-loop, multi-turn and trace workloads, small KV caches (preemption), router queues and warm-up (synthetic
+ * closed-loop, multi-turn and trace workloads, small KV caches (preemption, and decode workers whose handed-off
+ * prompts wait for blocks), decode workers with and without prefix caching, router queues and warm-up (synthetic
  * workloads only).
  */
 class DecodeRunEquivalenceTest {
@@ -36,7 +37,7 @@ class DecodeRunEquivalenceTest {
 
     /** One randomly drawn run. */
     record Case(boolean aggregated, boolean kvRouter, int workers, int blockSize, Integer gpuBlocks, int maxSeqs,
-                double ttftOverheadMs, String load, int requests, int isl, int osl, double sharedPrefix, int warmup,
+                double ttftOverheadMs, boolean decodePrefixCaching, String load, int requests, int isl, int osl, double sharedPrefix, int warmup,
                 long seed) {
     }
 
@@ -53,18 +54,19 @@ class DecodeRunEquivalenceTest {
     @Provide
     Arbitrary<Case> cases() {
         var shape = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.integers().between(1, 3), Arbitraries.of(16, 64), Arbitraries.of(0, 120, 400),
-                Arbitraries.of(4, 16, 256), Arbitraries.of(0.0, 7.5))
-                .as((agg, kv, workers, block, blocks, seqs, overhead) -> new Case(agg, kv, workers, block,
-                        blocks == 0 ? null : blocks, seqs, overhead, null, 0, 0, 0, 0, 0, 0));
+                Arbitraries.integers().between(1, 3), Arbitraries.of(16, 64, 256), Arbitraries.of(0, 120, 400),
+                Arbitraries.of(4, 16, 256), Arbitraries.of(0.0, 7.5), Arbitraries.of(true, false))
+                .as((agg, kv, workers, block, blocks, seqs, overhead, decodeCache) -> new Case(agg, kv, workers,
+                        block, blocks == 0 ? null : blocks, seqs, overhead, decodeCache, null, 0, 0, 0, 0, 0, 0));
         var load = Combinators.combine(Arbitraries.of("rate", "closed", "sessions", "trace"),
                 Arbitraries.integers().between(20, 90), Arbitraries.integers().between(100, 1500),
                 Arbitraries.integers().between(1, 90), Arbitraries.of(0.0, 0.5), Arbitraries.of(0, 4),
                 Arbitraries.longs().between(1, 1000))
-                .as((kind, n, isl, osl, shared, warmup, seed) -> new Case(false, false, 0, 0, null, 0, 0, kind, n,
-                        isl, osl, shared, warmup, seed));
+                .as((kind, n, isl, osl, shared, warmup, seed) -> new Case(false, false, 0, 0, null, 0, 0, false, kind,
+                        n, isl, osl, shared, warmup, seed));
         return Combinators.combine(shape, load).as((s, l) -> new Case(s.aggregated(), s.kvRouter(), s.workers(),
-                s.blockSize(), s.gpuBlocks(), s.maxSeqs(), s.ttftOverheadMs(), l.load(), l.requests(), l.isl(),
+                s.blockSize(), s.gpuBlocks(), s.maxSeqs(), s.ttftOverheadMs(), s.decodePrefixCaching(), l.load(),
+                l.requests(), l.isl(),
                 l.osl(), l.sharedPrefix(), l.warmup(), l.seed()));
     }
 
@@ -82,7 +84,8 @@ class DecodeRunEquivalenceTest {
                 : ReplayConfig.disaggregated(MODEL, "h200_sxm",
                         new PoolConfig(1, c.workers(), args.withWorkerType(WorkerType.PREFILL)),
                         new PoolConfig(1, c.workers() + 1,
-                                args.withWorkerType(WorkerType.DECODE).withEnablePrefixCaching(false)), router);
+                                args.withWorkerType(WorkerType.DECODE)
+                                        .withEnablePrefixCaching(c.decodePrefixCaching())), router);
         Path trace = null;
         try {
             WorkloadSpec w;

@@ -116,4 +116,71 @@ class EngineSim_DecodeRunTest {
         assertThat(b).isEqualTo(a);
         assertThat(runs.state()).isEqualTo(oneByOne.state());
     }
+
+    @Test
+    void aHandedOffPromptThatCannotJoinLeavesTheRunAsItIs() {
+        Worker runs = new Worker();
+        Worker oneByOne = new Worker();
+        runs.engine.enqueue(sequence(1, 4, 12), 0);
+        oneByOne.engine.enqueue(sequence(1, 4, 12), 0);
+        double t = runs.pass(0, true);
+        oneByOne.pass(0, false);
+        double end = runs.engine.startPass(t, true);
+        double second = oneByOne.pass(t, false);
+        // 2 of the 16 blocks are taken: a handed-off 60-token prompt needs 15, so no planned pass could admit it,
+        // nor a request queued behind it
+        assertThat(runs.engine.enqueue(handedOff(2, 60), second)).isFalse();
+        assertThat(runs.engine.enqueue(sequence(3, 4, 2), second)).isFalse();
+        assertThat(runs.engine.passEndMs()).isEqualTo(end);
+        oneByOne.engine.enqueue(handedOff(2, 60), second);
+        oneByOne.engine.enqueue(sequence(3, 4, 2), second);
+        runs.engine.finishPass(end, runs.listener, runs.kv);
+        double a = second;
+        while (a < end) {
+            a = oneByOne.pass(a, false);
+        }
+        assertThat(a).isEqualTo(end);
+        double b = end;
+        while (oneByOne.engine.hasWork()) {
+            a = oneByOne.pass(a, false);
+        }
+        while (runs.engine.hasWork()) {
+            b = runs.pass(b, true);
+        }
+        assertThat(b).isEqualTo(a);
+        assertThat(runs.state()).isEqualTo(oneByOne.state());
+    }
+
+    @Test
+    void aRequestQueuedWhileTheBatchIsFullLeavesTheRunAsItIs() {
+        Worker runs = new Worker();
+        Worker oneByOne = new Worker();
+        for (int id = 1; id <= 4; id++) {
+            runs.engine.enqueue(sequence(id, 2, 3 + id), 0);
+            oneByOne.engine.enqueue(sequence(id, 2, 3 + id), 0);
+        }
+        double t = runs.pass(0, true);
+        oneByOne.pass(0, false);
+        double end = runs.engine.startPass(t, true);
+        assertThat(runs.engine.passStartMs()).as("a run").isGreaterThan(t);
+        // max_num_seqs (4) sequences run: a new request waits for one to finish
+        assertThat(runs.engine.enqueue(sequence(5, 2, 2), t + 1)).isFalse();
+        assertThat(runs.engine.passEndMs()).isEqualTo(end);
+        oneByOne.engine.enqueue(sequence(5, 2, 2), t + 1);
+        runs.engine.finishPass(end, runs.listener, runs.kv);
+        double a = t;
+        while (oneByOne.engine.hasWork()) {
+            a = oneByOne.pass(a, false);
+        }
+        double b = end;
+        while (runs.engine.hasWork()) {
+            b = runs.pass(b, true);
+        }
+        assertThat(b).isEqualTo(a);
+        assertThat(runs.state()).isEqualTo(oneByOne.state());
+    }
+
+    private static Sequence handedOff(long id, int input) {
+        return new Sequence(Request.of(id, 0, input, 3, new long[(input + 3) / 4]), 3, true);
+    }
 }
