@@ -15,12 +15,12 @@ final class ExactMemo {
 
     /** One memoised value with its key; immutable, so a racy read sees either null or a whole entry. */
     private static final class Entry {
-        final long bits;
+        final long key;
         final int n;
         final double value;
 
-        Entry(long bits, int n, double value) {
-            this.bits = bits;
+        Entry(long key, int n, double value) {
+            this.key = key;
             this.n = n;
             this.value = value;
         }
@@ -44,14 +44,14 @@ final class ExactMemo {
         shift = 64 - log2Slots;
     }
 
-    private int slot(int n, long bits) {
-        return (int) (((bits ^ (n * SPREAD)) * SPREAD) >>> shift);
+    private int slot(int n, long key) {
+        return (int) (((key ^ (n * SPREAD)) * SPREAD) >>> shift);
     }
 
     /** Returns the value stored for ({@code n}, {@code key}), or NaN when it is not (or no longer) stored. */
     double get(int n, long key) {
         Entry e = slots[slot(n, key)];
-        return e != null && e.bits == key && e.n == n ? e.value : Double.NaN;
+        return e != null && e.key == key && e.n == n ? e.value : Double.NaN;
     }
 
     /**
