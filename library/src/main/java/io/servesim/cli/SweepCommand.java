@@ -62,6 +62,9 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         Flags.nonNegative("--top", top);
         ReplayOptimizeSpec spec = load();
+        if (QuickJit.active() && QuickJit.estimate(spec, sweep.exhaustive()) > QuickJit.LIMIT) {
+            return QuickJit.restartOptimised(command.root().commandLine().getParseResult().originalArgs());
+        }
         String name = specFile != null && Files.exists(specFile)
                 ? specFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "") : "default-disagg";
         Path dir = out != null ? out : Path.of("runs", name + "-"
