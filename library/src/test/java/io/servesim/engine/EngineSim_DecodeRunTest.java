@@ -105,16 +105,7 @@ class EngineSim_DecodeRunTest {
         runs.engine.finishPass(third, runs.listener, runs.kv);
         oneByOne.engine.enqueue(sequence(2, 4, 2), third);
         oneByOne.engine.enqueue(sequence(3, 4, 2), third);
-        double a = third;
-        double b = third;
-        while (oneByOne.engine.hasWork()) {
-            a = oneByOne.pass(a, false);
-        }
-        while (runs.engine.hasWork()) {
-            b = runs.pass(b, true);
-        }
-        assertThat(b).isEqualTo(a);
-        assertThat(runs.state()).isEqualTo(oneByOne.state());
+        drainAndCompare(runs, third, oneByOne, third);
     }
 
     @Test
@@ -140,15 +131,7 @@ class EngineSim_DecodeRunTest {
             a = oneByOne.pass(a, false);
         }
         assertThat(a).isEqualTo(end);
-        double b = end;
-        while (oneByOne.engine.hasWork()) {
-            a = oneByOne.pass(a, false);
-        }
-        while (runs.engine.hasWork()) {
-            b = runs.pass(b, true);
-        }
-        assertThat(b).isEqualTo(a);
-        assertThat(runs.state()).isEqualTo(oneByOne.state());
+        drainAndCompare(runs, end, oneByOne, a);
     }
 
     @Test
@@ -168,19 +151,24 @@ class EngineSim_DecodeRunTest {
         assertThat(runs.engine.passEndMs()).isEqualTo(end);
         oneByOne.engine.enqueue(sequence(5, 2, 2), t + 1);
         runs.engine.finishPass(end, runs.listener, runs.kv);
-        double a = t;
+        drainAndCompare(runs, end, oneByOne, t);
+    }
+
+    private static Sequence handedOff(long id, int input) {
+        return new Sequence(Request.of(id, 0, input, 3, new long[(input + 3) / 4]), 3, true);
+    }
+
+    /** Runs both workers until idle, one with decode runs and one pass by pass, and checks they end identically. */
+    private static void drainAndCompare(Worker runs, double runsAt, Worker oneByOne, double oneByOneAt) {
+        double a = oneByOneAt;
         while (oneByOne.engine.hasWork()) {
             a = oneByOne.pass(a, false);
         }
-        double b = end;
+        double b = runsAt;
         while (runs.engine.hasWork()) {
             b = runs.pass(b, true);
         }
         assertThat(b).isEqualTo(a);
         assertThat(runs.state()).isEqualTo(oneByOne.state());
-    }
-
-    private static Sequence handedOff(long id, int input) {
-        return new Sequence(Request.of(id, 0, input, 3, new long[(input + 3) / 4]), 3, true);
     }
 }
