@@ -41,10 +41,16 @@ final class ClusterSim {
     private long order;
     private long inFlight;
     private double now;
-    private Request pendingArrival;
-    /** Requests the workload handed out (first and later turns), and whether it said it has no more first turns. */
+    /** The next open-loop arrival; {@link Workload#END} (never arriving) once there is none, and in closed loop. */
+    private Request pendingArrival = Workload.END;
+    /**
+     * Requests the workload handed out (first and later turns, not counting open-loop arrivals), and whether it said it
+     * has no more first turns (closed loop).
+     */
     private long sent;
     private boolean exhausted;
+    /** Open-loop arrivals pulled from the workload, {@link Workload#END} included. */
+    private long pulled;
     private final double ttftOverheadMs;
     /** The prefill-to-decode KV transfer time (null when aggregated). */
     private final KvHandoff handoff;
@@ -103,7 +109,7 @@ final class ClusterSim {
                 }
             }
         } else {
-            pendingArrival = nextRequest();
+            pendingArrival = nextArrival();
         }
         long expected = workload.expectedRequests();
         long steps = 0;
@@ -113,9 +119,8 @@ final class ClusterSim {
             if (!events.isEmpty()) {
                 next = events.peek().timeMs;
             }
-            if (pendingArrival != null) {
-                next = Math.min(next, pendingArrival.arrivalMs());
-            }
+            // no null check: the end of the arrivals is an arrival at +infinity, so the compiled loop stays valid
+            next = Math.min(next, pendingArrival.arrivalMs());
             if (next == Double.POSITIVE_INFINITY) {
                 break;
             }
@@ -123,10 +128,10 @@ final class ClusterSim {
             while (!events.isEmpty() && events.peek().timeMs <= now) {
                 handle(events.poll());
             }
-            while (pendingArrival != null && pendingArrival.arrivalMs() <= now) {
+            while (pendingArrival.arrivalMs() <= now) {
                 Request r = pendingArrival;
-                pendingArrival = nextRequest();
-                if (pendingArrival != null && pendingArrival.arrivalMs() < r.arrivalMs()) {
+                pendingArrival = nextArrival();
+                if (pendingArrival.arrivalMs() < r.arrivalMs()) {
                     throw new IllegalArgumentException("workload arrivals go back in time: request "
                             + pendingArrival.id() + " at " + pendingArrival.arrivalMs() + " ms after request "
                             + r.id() + " at " + r.arrivalMs() + " ms");
@@ -172,14 +177,20 @@ final class ClusterSim {
         return r;
     }
 
+    /** Returns the workload's next open-loop arrival, or {@link Workload#END} once it has none. */
+    private Request nextArrival() {
+        pulled++;
+        return workload.nextOrEnd();
+    }
+
     /** Returns how many requests the workload handed out during {@link #run}. */
     long sent() {
-        return sent;
+        return sent + pulled - (pendingArrival == Workload.END && pulled > 0 ? 1 : 0);
     }
 
     /** Returns true once the workload said it has no more first turns. */
     boolean exhausted() {
-        return exhausted;
+        return exhausted || pulled > 0 && pendingArrival == Workload.END;
     }
 
     private Pool entry() {

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Replays a Mooncake-style JSONL trace (see {@link TraceReader} for the format and checks), streaming it so that
- * traces of millions of lines need little memory. Open loop: the first request arrives at 0 ms and later ones at
+ * traces of millions of lines need little memory; the file is read and parsed on a background thread, ahead of the run
+ * (see {@link TracePrefetcher}). Open loop: the first request arrives at 0 ms and later ones at
  * {@code (timestamp - first timestamp) / arrivalSpeedupRatio}. With {@code traceReplayConcurrency} the timestamps are
  * ignored and the requests are replayed closed-loop at that concurrency.
  *
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  * block {@code j}: no sharing is invented and none that the trace records at that granularity is lost.
  */
 public final class MooncakeTrace implements Workload {
-    private final TraceReader reader;
+    private final TracePrefetcher prefetcher;
     private final int blockSize;
     private final int traceBlockSize;
     private final double speedup;
@@ -40,11 +41,11 @@ public final class MooncakeTrace implements Workload {
         if (!(arrivalSpeedupRatio > 0) || Double.isInfinite(arrivalSpeedupRatio)) {
             throw new IllegalArgumentException("arrivalSpeedupRatio (" + arrivalSpeedupRatio + ") should be > 0");
         }
-        this.reader = new TraceReader(file, traceBlockSize, lenient);
         this.blockSize = blockSize;
         this.traceBlockSize = traceBlockSize;
         this.speedup = arrivalSpeedupRatio;
         this.concurrency = concurrency;
+        this.prefetcher = new TracePrefetcher(new TraceReader(file, traceBlockSize, lenient), this::request);
     }
 
     @Override
@@ -59,10 +60,18 @@ public final class MooncakeTrace implements Workload {
 
     @Override
     public Request next() {
-        TraceLine line = reader.next();
-        if (line == null) {
-            return null;
-        }
+        Request r = prefetcher.next();
+        return r != END ? r : null;
+    }
+
+    /** Returns the next request, read ahead on a background thread, or {@link #END} at the end of the trace. */
+    @Override
+    public Request nextOrEnd() {
+        return prefetcher.next();
+    }
+
+    /** Turns a trace line into the next request (on the prefetcher's thread, in line order). */
+    private Request request(TraceLine line) {
         if (Double.isNaN(firstTimestamp)) {
             firstTimestamp = line.timestampMs();
         }
@@ -79,12 +88,12 @@ public final class MooncakeTrace implements Workload {
 
     /** Returns how many bad lines were skipped (lenient traces only). */
     public long skippedLines() {
-        return reader.skippedLines();
+        return prefetcher.skippedLines();
     }
 
     /** Returns the first skipped line's problem (file:line: reason), or null when none was skipped. */
     public String firstProblem() {
-        return reader.firstProblem();
+        return prefetcher.firstProblem();
     }
 
     /** Returns the chained simulator block hashes of a prompt of {@code inputLength} tokens given as trace ids. */
@@ -122,6 +131,6 @@ public final class MooncakeTrace implements Workload {
 
     @Override
     public void close() {
-        reader.close();
+        prefetcher.close();
     }
 }

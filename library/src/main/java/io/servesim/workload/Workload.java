@@ -8,6 +8,12 @@ package io.servesim.workload;
  * one instance; close it to release files.
  */
 public interface Workload extends AutoCloseable {
+    /**
+     * What {@link #nextOrEnd} returns once no more first turns will come: a request that never arrives (at
+     * +infinity). Compare by identity.
+     */
+    Request END = new Request(-1, Double.POSITIVE_INFINITY, 1, 1, new long[0], -1, 0);
+
     /** Returns the number of requests kept in flight (closed loop), or 0 for open loop (arrival times given). */
     int concurrency();
 
@@ -19,6 +25,15 @@ public interface Workload extends AutoCloseable {
      * arrival order. Closed loop: the simulator calls this whenever a slot frees up.
      */
     Request next();
+
+    /**
+     * Returns {@link #next}, or {@link #END} instead of null: a simulator can then treat the end of the arrivals as
+     * one more arrival that never comes, so its loop takes no new branch when the workload runs out.
+     */
+    default Request nextOrEnd() {
+        Request r = next();
+        return r != null ? r : END;
+    }
 
     /**
      * Tells the workload that {@code request} produced its last token at {@code timeMs}; returns the session's next
