@@ -23,8 +23,9 @@ final class Event implements Comparable<Event> {
     /** Pass ends come after the other events created at the same instant, in pool then worker order. */
     private static final long PASS_ENDS = 1L << 62;
 
-    final double timeMs;
-    final double createdMs;
+    /** Mutable only for a pass end that is out of the queue and rescheduled (see {@link #reschedule}). */
+    double timeMs;
+    double createdMs;
     final long order;
     final int kind;
     final Pool pool;
@@ -33,6 +34,8 @@ final class Event implements Comparable<Event> {
     final Request request;
     /** Set when a worker's plan changed after this pass end was queued: the queue drops it. */
     boolean cancelled;
+    /** True while the event is in the queue (set and cleared by {@link EventQueue}). */
+    boolean queued;
 
     private Event(double timeMs, double createdMs, long order, int kind, Pool pool, int worker, Sequence seq,
                   Request request) {
@@ -50,6 +53,16 @@ final class Event implements Comparable<Event> {
     static Event passEnd(double timeMs, double startMs, Pool pool, int worker) {
         return new Event(timeMs, startMs, PASS_ENDS + ((long) pool.rank << 31) + worker, PASS_END, pool, worker, null,
                 null);
+    }
+
+    /**
+     * Makes this pass end, already taken out of the queue, the worker's next one (ending at {@code timeMs}, started
+     * at {@code startMs}): the same event a new {@link #passEnd} would be, without allocating one per pass.
+     */
+    void reschedule(double timeMs, double startMs) {
+        this.timeMs = timeMs;
+        this.createdMs = startMs;
+        this.cancelled = false;
     }
 
     /** The prompt KV of {@code seq} arrives at decode worker {@code worker}; {@code order}: the n-th event created. */

@@ -32,6 +32,7 @@ final class EventQueue {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
+        e.queued = true;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -48,6 +49,7 @@ final class EventQueue {
     /** Removes and returns the earliest event (cancelled or not); the queue must not be empty. */
     Event poll() {
         Event top = heap[0];
+        top.queued = false;
         Event last = heap[--size];
         heap[size] = null;
         if (size > 0) {
