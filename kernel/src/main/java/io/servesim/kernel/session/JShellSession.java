@@ -34,6 +34,10 @@ public final class JShellSession implements AutoCloseable {
     /** True while {@link #eval} runs: a stop keeps stopping until it returns. */
     private volatile boolean evaluating;
     private volatile int currentCell;
+    /** Guards stops against cell starts: a stop only ever reaches the cell it was meant for. */
+    private final Object stopLock = new Object();
+    /** Counts cells begun, so that a stop's retries end when its cell does. */
+    private long cellGeneration;
     private final List<Path> added = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts a session. */
@@ -115,8 +119,11 @@ public final class JShellSession implements AutoCloseable {
 
     /** Starts cell number {@code count}: positions in error traces refer to it, and earlier stops are forgotten. */
     public void beginCell(int count) {
-        currentCell = count;
-        stopRequested = false;
+        synchronized (stopLock) {
+            cellGeneration++;
+            currentCell = count;
+            stopRequested = false;
+        }
     }
 
     private static final long STOP_RETRY_MS = 20;
@@ -244,17 +251,31 @@ public final class JShellSession implements AutoCloseable {
 
     /** Stops the running snippet; the cell then ends with an {@code InterruptedException} error. */
     public void stop() {
-        stopRequested = true;
-        shell.stop();
+        long generation;
+        synchronized (stopLock) {
+            stopRequested = true;
+            generation = cellGeneration;
+            shell.stop();
+        }
         // A stop can land while JShell compiles a snippet, before its code runs, when there is nothing to stop yet:
-        // keep stopping until the evaluation returns.
+        // keep stopping until the evaluation returns. Each retry checks, under the lock beginCell takes, that this
+        // cell still runs, so a retry never stops the next cell.
         Thread stopper = new Thread(() -> {
-            while (stopRequested && evaluating) {
+            while (true) {
                 try {
                     Thread.sleep(STOP_RETRY_MS);
-                    shell.stop();
-                } catch (InterruptedException | RuntimeException e) {
+                } catch (InterruptedException e) {
                     return;
+                }
+                synchronized (stopLock) {
+                    if (!stopRequested || !evaluating || cellGeneration != generation) {
+                        return;
+                    }
+                    try {
+                        shell.stop();
+                    } catch (RuntimeException e) {
+                        return;
+                    }
                 }
             }
         }, "servesim-cell-stop");

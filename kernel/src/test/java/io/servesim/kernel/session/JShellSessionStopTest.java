@@ -53,6 +53,24 @@ class JShellSessionStopTest {
         assertThat(failure(cell)).isInstanceOf(CellError.class);
     }
 
+    @Test
+    void aStopNeverReachesTheNextCell() throws Exception {
+        session.beginCell(299);
+        // compiled once, so that the next cells start running at once
+        session.eval("int answerAfterANap() throws InterruptedException { Thread.sleep(300); return 42; }", 1);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            session.beginCell(300 + 2 * attempt);
+            CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
+                    () -> session.eval("Thread.sleep(60_000);", 1), JShellSessionStopTest::onItsOwnThread);
+            Thread.sleep(50);
+            session.stop();
+            assertThat(failure(cell)).isInstanceOf(CellError.class);
+            // the next cell starts at once, while the stop's retries may still be waiting to run
+            session.beginCell(301 + 2 * attempt);
+            assertThat(session.eval("answerAfterANap()", 1)).as("attempt %d", attempt).isEqualTo(42);
+        }
+    }
+
     /** Runs a cell on a fresh thread, as the kernel's shell thread does (a shared pool thread may carry a stale
      * interrupt from another test, which would end JShell's wait for the snippet early). */
     private static void onItsOwnThread(Runnable r) {
