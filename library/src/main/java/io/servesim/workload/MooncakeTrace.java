@@ -76,13 +76,11 @@ public final class MooncakeTrace implements Workload {
             firstTimestamp = line.timestampMs();
         }
         double arrival = concurrency > 0 ? 0 : (line.timestampMs() - firstTimestamp) / speedup;
-        long[] hashes = line.hashIds();
-        if (blockSize == traceBlockSize) {
-            // the line's ids are this trace's own fresh copy: chain them in place
-            chain(hashes);
-        } else {
-            hashes = remap(hashes, line.inputLength(), blockSize, traceBlockSize);
-        }
+        long[] ids = line.hashIds();
+        int blocks = BlockHashes.blocksFor(line.inputLength(), blockSize);
+        // the line's ids are this trace's own fresh copy: with equal block sizes they are chained in place
+        long[] hashes = remap(ids, line.inputLength(), blockSize, traceBlockSize,
+                blockSize == traceBlockSize && ids.length == blocks ? ids : new long[blocks]);
         return Request.of(nextId++, arrival, line.inputLength(), line.outputLength(), hashes);
     }
 
@@ -98,7 +96,15 @@ public final class MooncakeTrace implements Workload {
 
     /** Returns the chained simulator block hashes of a prompt of {@code inputLength} tokens given as trace ids. */
     public static long[] remap(long[] traceIds, int inputLength, int blockSize, int traceBlockSize) {
-        long[] out = new long[BlockHashes.blocksFor(inputLength, blockSize)];
+        return remap(traceIds, inputLength, blockSize, traceBlockSize,
+                new long[BlockHashes.blocksFor(inputLength, blockSize)]);
+    }
+
+    /**
+     * Writes the chained block hashes into {@code out} (one per simulator block) and returns it; {@code out} may be
+     * {@code traceIds} itself when the block sizes are equal, as block j reads only id j before writing it.
+     */
+    private static long[] remap(long[] traceIds, int inputLength, int blockSize, int traceBlockSize, long[] out) {
         long parent = BlockHashes.ROOT;
         for (int j = 0; j < out.length; j++) {
             long start = (long) j * blockSize;
@@ -118,15 +124,6 @@ public final class MooncakeTrace implements Workload {
             out[j] = parent;
         }
         return out;
-    }
-
-    /** Replaces trace ids (one per simulator block) by their chained block hashes, as {@link #remap} does. */
-    private static void chain(long[] ids) {
-        long parent = BlockHashes.ROOT;
-        for (int j = 0; j < ids.length; j++) {
-            parent = BlockHashes.chain(parent, ids[j]);
-            ids[j] = parent;
-        }
     }
 
     @Override
