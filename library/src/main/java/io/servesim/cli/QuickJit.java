@@ -3,15 +3,13 @@ package io.servesim.cli;
 import io.servesim.optimize.SearchSpace;
 import io.servesim.spec.ReplayOptimizeSpec;
 import io.servesim.spec.WorkloadSpec;
-import java.io.BufferedInputStream;
+import io.servesim.workload.TraceReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The JIT choice of a one-shot sweep. The launcher starts {@code servesim sweep} (without {@code --exhaustive}) with
@@ -46,10 +44,9 @@ final class QuickJit {
         return perReplay * states;
     }
 
-    /** Counts the lines of a (possibly gzipped) trace, stopping at {@code cap}; an unreadable file counts as 0. */
+    /** Counts the lines of a trace (gzipped or not, as the trace reader tells), stopping at {@code cap}; an unreadable file counts as 0. */
     static long lines(Path file, long cap) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+        try (InputStream in = TraceReader.bytes(file)) {
             byte[] buf = new byte[1 << 16];
             long n = 0;
             for (int r = in.read(buf); r > 0 && n < cap; r = in.read(buf)) {

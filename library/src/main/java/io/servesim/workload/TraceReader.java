@@ -57,14 +57,7 @@ public final class TraceReader implements AutoCloseable {
         this.traceBlockSize = traceBlockSize;
         this.lenient = lenient;
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            in.mark(2);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                in = new GZIPInputStream(in, 1 << 16);
-            }
+            InputStream in = bytes(file);
             this.reader = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)), Limits.MAX_TRACE_LINE_CHARS);
         } catch (NoSuchFileException e) {
@@ -74,6 +67,16 @@ public final class TraceReader implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("trace file " + file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Opens the bytes of trace {@code file}, buffered, and decompressed when they are gzipped (by their magic). */
+    public static InputStream bytes(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** Returns the next valid line, or null at the end of the file. */
