@@ -1,6 +1,5 @@
 package io.servesim.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +7,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
@@ -19,6 +17,7 @@ import tech.tablesaw.plotly.components.Figure;
  * not run (an untrusted notebook), a line asks to run the cell or trust the notebook.
  */
 public final class PlotlyHtml {
+    /** plotly.js as the plotly.js-dist webjar holds it (the build gzips it into {@link #PACKED_RESOURCE}). */
     static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/3.3.1/plotly.js";
     /** plotly.js gzipped by the build (library/pom.xml), next to this class. */
     static final String PACKED_RESOURCE = "plotly.js.gz";
@@ -74,27 +73,14 @@ public final class PlotlyHtml {
         return p;
     }
 
-    /**
-     * Returns plotly.js gzip-compressed and Base64-encoded: the build stores the compressed file
-     * ({@value #PACKED_RESOURCE}); a class path without it (plotly.js-dist alone) is compressed here.
-     */
+    /** Returns plotly.js gzip-compressed (by the build: {@value #PACKED_RESOURCE}) and Base64-encoded. */
     static String pack() {
         try (InputStream packed = PlotlyHtml.class.getResourceAsStream(PACKED_RESOURCE)) {
-            if (packed != null) {
-                return Base64.getEncoder().encodeToString(packed.readAllBytes());
+            if (packed == null) {
+                throw new IllegalStateException("plotly.js is missing from the class path (" + PACKED_RESOURCE
+                        + " next to " + PlotlyHtml.class.getName() + ", written by the build)");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (InputStream in = PlotlyHtml.class.getClassLoader().getResourceAsStream(PLOTLY_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("plotly.js is missing from the class path (" + PLOTLY_RESOURCE + ")");
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(3 << 20);
-            try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
-                in.transferTo(gz);
-            }
-            return Base64.getEncoder().encodeToString(bytes.toByteArray());
+            return Base64.getEncoder().encodeToString(packed.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
