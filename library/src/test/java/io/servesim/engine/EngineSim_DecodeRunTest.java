@@ -61,10 +61,7 @@ class EngineSim_DecodeRunTest {
     void aRunPlansUntilABlockIsNeededAndReportsWhatPassByPassReports() {
         Worker runs = new Worker();
         Worker oneByOne = new Worker();
-        runs.engine.enqueue(sequence(1, 4, 12), 0);
-        oneByOne.engine.enqueue(sequence(1, 4, 12), 0);
-        double end = runs.pass(0, true);
-        oneByOne.pass(0, false);
+        double end = firstPassOfOnePrompt(runs, oneByOne);
         // the prompt's pass emits the first token; the next pass needs a second block and then holds 8 tokens:
         // decodes of tokens 5 to 8 fit, so the run plans 4 passes
         double start = runs.engine.startPass(end, true);
@@ -75,25 +72,14 @@ class EngineSim_DecodeRunTest {
         }
         assertThat(start).isEqualTo(now);
         runs.engine.finishPass(start, runs.listener, runs.kv);
-        while (oneByOne.engine.hasWork()) {
-            now = oneByOne.pass(now, false);
-        }
-        double last = start;
-        while (runs.engine.hasWork()) {
-            last = runs.pass(last, true);
-        }
-        assertThat(last).isEqualTo(now);
-        assertThat(runs.state()).isEqualTo(oneByOne.state());
+        drainAndCompare(runs, start, oneByOne, now);
     }
 
     @Test
     void aRequestQueuedMidRunKeepsOnlyThePassesThatStartedBeforeIt() {
         Worker runs = new Worker();
         Worker oneByOne = new Worker();
-        runs.engine.enqueue(sequence(1, 4, 12), 0);
-        oneByOne.engine.enqueue(sequence(1, 4, 12), 0);
-        double t = runs.pass(0, true);
-        oneByOne.pass(0, false);
+        double t = firstPassOfOnePrompt(runs, oneByOne);
         runs.engine.startPass(t, true);
         double second = oneByOne.pass(t, false);
         double third = oneByOne.pass(second, false);
@@ -112,10 +98,7 @@ class EngineSim_DecodeRunTest {
     void aHandedOffPromptThatCannotJoinLeavesTheRunAsItIs() {
         Worker runs = new Worker();
         Worker oneByOne = new Worker();
-        runs.engine.enqueue(sequence(1, 4, 12), 0);
-        oneByOne.engine.enqueue(sequence(1, 4, 12), 0);
-        double t = runs.pass(0, true);
-        oneByOne.pass(0, false);
+        double t = firstPassOfOnePrompt(runs, oneByOne);
         double end = runs.engine.startPass(t, true);
         double second = oneByOne.pass(t, false);
         // 2 of the 16 blocks are taken: a handed-off 60-token prompt needs 15, so no planned pass could admit it,
@@ -156,6 +139,15 @@ class EngineSim_DecodeRunTest {
 
     private static Sequence handedOff(long id, int input) {
         return new Sequence(Request.of(id, 0, input, 3, new long[(input + 3) / 4]), 3, true);
+    }
+
+    /** Queues one 4-token prompt with 12 answer tokens on both workers and runs its prefill pass; returns its end. */
+    private static double firstPassOfOnePrompt(Worker runs, Worker oneByOne) {
+        runs.engine.enqueue(sequence(1, 4, 12), 0);
+        oneByOne.engine.enqueue(sequence(1, 4, 12), 0);
+        double end = runs.pass(0, true);
+        oneByOne.pass(0, false);
+        return end;
     }
 
     /** Runs both workers until idle, one with decode runs and one pass by pass, and checks they end identically. */
